@@ -1,0 +1,73 @@
+"""One Settings object: command-line flags > KG_* environment variables > defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from kg.namespaces import DEFAULT_BASE
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env_path(name: str, default: Path) -> Path:
+    return Path(os.environ[name]) if os.environ.get(name) else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path = PROJECT_ROOT
+    data_dir: Path = field(default=None)  # type: ignore[assignment]
+    ontology_dir: Path = field(default=None)  # type: ignore[assignment]
+    queries_dir: Path = field(default=None)  # type: ignore[assignment]
+    build_dir: Path = field(default=None)  # type: ignore[assignment]
+    base_iri: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        defaults = {"data_dir": "data", "ontology_dir": "ontology", "queries_dir": "queries",
+                    "build_dir": "build"}
+        for name, folder in defaults.items():
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, self.root / folder)
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        """Defaults, then KG_* variables, then explicit (non-None) overrides."""
+        root = _env_path("KG_ROOT", PROJECT_ROOT)
+        values: dict[str, object] = {"root": root}
+        for name in ("data_dir", "ontology_dir", "queries_dir", "build_dir"):
+            env = os.environ.get(f"KG_{name.upper()}")
+            if env:
+                values[name] = Path(env)
+        if os.environ.get("KG_BASE_IRI"):
+            values["base_iri"] = os.environ["KG_BASE_IRI"]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def lexicon_file(self) -> Path:
+        return self.data_dir / "lexicon.toml"
+
+    @property
+    def ontology_file(self) -> Path:
+        return self.ontology_dir / "dutygraph.ttl"
+
+    @property
+    def shapes_file(self) -> Path:
+        return self.ontology_dir / "shapes.ttl"
+
+    def regulation_files(self) -> list[Path]:
+        return sorted(self.data_dir.glob("*.txt"))
+
+    def meta_file(self, slug: str) -> Path:
+        return self.data_dir / f"{slug}.meta.toml"
+
+    def annotation_file(self, slug: str) -> Path:
+        return self.data_dir / "annotations" / f"{slug}.toml"
+
+    def draft_file(self, slug: str) -> Path:
+        return self.data_dir / "annotations" / f"{slug}.draft.toml"

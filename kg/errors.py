@@ -1,0 +1,44 @@
+"""Typed errors. Each names the file and line so the CLI can print one clear line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class KGError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+    exit_code = 2
+
+
+class InputError(KGError):
+    """Bad input: a text, metadata or annotation file that cannot be used."""
+
+    def __init__(self, path: Path | str, line: int | None, problem: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+class ParseError(InputError):
+    """The regulation text does not follow the bookmark text format."""
+
+
+class AnnotationError(InputError):
+    """An annotation does not match its regulation text."""
+
+
+class ValidationFailed(KGError):
+    """The graph does not conform to the SHACL shapes."""
+
+    exit_code = 1
+
+    def __init__(self, report_text: str) -> None:
+        self.report_text = report_text
+        super().__init__("the graph does not conform to ontology/shapes.ttl\n" + report_text)
+
+
+class BuildNotFound(KGError):
+    """No usable build exists where one was expected."""

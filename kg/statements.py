@@ -1,0 +1,51 @@
+"""Statements: norms and provisions anchored to exact spans of a unit's text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NORM_KINDS = ("Obligation", "Prohibition", "Permission", "Encouragement")
+PROVISION_KINDS = ("Purpose", "Scope", "Definition", "Commencement")
+KINDS = NORM_KINDS + PROVISION_KINDS
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a statement sits: article, paragraph and optional item ordinals."""
+
+    article: int
+    paragraph: int
+    item: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Anchor:
+        parts = [int(p) for p in str(text).split(".")]
+        if not 2 <= len(parts) <= 3 or min(parts) < 1:
+            raise ValueError("`at` must be ARTICLE.PARAGRAPH or ARTICLE.PARAGRAPH.ITEM, "
+                             f"like 3.2 or 12.1.4, not {text!r}")
+        return cls(*parts)
+
+    def __str__(self) -> str:
+        return ".".join(str(p) for p in (self.article, self.paragraph, self.item) if p)
+
+
+@dataclass(frozen=True)
+class Statement:
+    kind: str
+    at: Anchor
+    quote: str
+    start: int
+    end: int
+    cue: str | None = None
+    addressees: tuple[str, ...] = ()
+    action: str | None = None
+    establishes: tuple[str, ...] = ()
+    concerns: tuple[str, ...] = ()
+    promoters: tuple[str, ...] = ()
+    machine_made: bool = False
+    line: int | None = None
+    note: str | None = None
+
+    @property
+    def is_norm(self) -> bool:
+        return self.kind in NORM_KINDS

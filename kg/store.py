@@ -1,0 +1,146 @@
+"""The build directory: immutable releases, and an atomically switched `current`.
+
+    build/current -> releases/<id>      (a symlink, replaced with os.replace)
+    build/releases/<id>/dutygraph.nq    every named graph, N-Quads
+                       dutygraph.trig   the same, TriG
+                       dutygraph.ttl    the union, Turtle
+                       dutygraph.jsonld the union, JSON-LD
+                       oxigraph/        the embedded store the server opens read-only
+                       validation.ttl   the SHACL report
+                       manifest.json    written last: counts and checksums
+
+A release is only used when its manifest is present and its checksums hold, so a
+half-written or damaged build is refused and the previous one stays current.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Mapping
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Dataset, Graph, URIRef
+
+from kg.errors import BuildNotFound
+
+MANIFEST = "manifest.json"
+NQUADS = "dutygraph.nq"
+STORE_DIR = "oxigraph"
+KEEP_RELEASES = 3
+
+
+def write(build_dir: Path, graphs: Mapping[URIRef, Graph], info: dict,
+          report: Graph | None = None) -> Path:
+    """Write a new release and make it current. Returns the release path."""
+    releases = build_dir / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    staging = releases / f".staging-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    staging.mkdir()
+    try:
+        files = _write_files(staging, graphs, report)
+        _load_store(staging)
+        manifest = {**info, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                    "files": {name: _sha256(staging / name) for name in files}}
+        (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
+        release = releases / f"{time.strftime('%Y%m%dT%H%M%S')}-{manifest['files'][NQUADS][:12]}"
+        if release.exists():
+            shutil.rmtree(release)
+        staging.rename(release)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _switch(build_dir, release)
+    _prune(releases, keep=release)
+    return release
+
+
+def _write_files(folder: Path, graphs: Mapping[URIRef, Graph],
+                 report: Graph | None) -> list[str]:
+    dataset = Dataset()
+    union = Graph()
+    for iri, graph in graphs.items():
+        named = dataset.graph(iri)
+        for triple in graph:
+            named.add(triple)
+            union.add(triple)
+        for prefix, namespace in graph.namespaces():
+            dataset.bind(prefix, namespace, replace=True)
+            union.bind(prefix, namespace, replace=True)
+    dataset.serialize(folder / NQUADS, format="nquads", encoding="utf-8")
+    dataset.serialize(folder / "dutygraph.trig", format="trig", encoding="utf-8")
+    union.serialize(folder / "dutygraph.ttl", format="turtle", encoding="utf-8")
+    union.serialize(folder / "dutygraph.jsonld", format="json-ld", encoding="utf-8")
+    names = [NQUADS, "dutygraph.trig", "dutygraph.ttl", "dutygraph.jsonld"]
+    if report is not None:
+        report.serialize(folder / "validation.ttl", format="turtle", encoding="utf-8")
+        names.append("validation.ttl")
+    return names
+
+
+def _load_store(folder: Path) -> None:
+    store = pyoxigraph.Store(str(folder / STORE_DIR))
+    store.bulk_load(path=str(folder / NQUADS), format=pyoxigraph.RdfFormat.N_QUADS)
+    store.flush()
+    del store
+
+
+def _switch(build_dir: Path, release: Path) -> None:
+    link = build_dir / "current"
+    tmp = build_dir / f".current-{uuid.uuid4().hex[:8]}"
+    tmp.symlink_to(release.relative_to(build_dir))
+    os.replace(tmp, link)
+
+
+def _prune(releases: Path, keep: Path) -> None:
+    old = sorted((p for p in releases.iterdir() if p.is_dir() and p != keep
+                  and not p.name.startswith(".")), key=lambda p: p.name)
+    for path in old[: max(0, len(old) - (KEEP_RELEASES - 1))]:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def current(build_dir: Path) -> Path:
+    """The current release, verified. Raises BuildNotFound when there is none."""
+    link = build_dir / "current"
+    if not link.exists():
+        raise BuildNotFound(f"no build in {build_dir}: run `kg build`")
+    release = link.resolve()
+    verify(release)
+    return release
+
+
+def verify(release: Path) -> dict:
+    """Check that a release is complete and undamaged; return its manifest."""
+    try:
+        manifest = json.loads((release / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise BuildNotFound(f"{release.name}: no readable manifest ({exc})") from None
+    for name, digest in manifest.get("files", {}).items():
+        path = release / name
+        if not path.is_file() or _sha256(path) != digest:
+            raise BuildNotFound(f"{release.name}: {name} is missing or damaged")
+    if not (release / STORE_DIR).is_dir():
+        raise BuildNotFound(f"{release.name}: the embedded store is missing")
+    return manifest
+
+
+def manifest(release: Path) -> dict:
+    return json.loads((release / MANIFEST).read_text(encoding="utf-8"))
+
+
+def open_store(release: Path) -> pyoxigraph.Store:
+    """Open a release's embedded store read-only (several processes may share it)."""
+    return pyoxigraph.Store.read_only(str(release / STORE_DIR))

@@ -1,0 +1,61 @@
+"""SHACL validation with pyshacl. Returns a report; never prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyshacl
+from rdflib import Graph
+from rdflib.namespace import RDF, SH
+
+
+@dataclass(frozen=True)
+class Violation:
+    focus: str
+    path: str
+    shape: str
+    message_en: str
+    message_zh: str
+    value: str = ""
+
+    def line(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        value = f" (value {self.value})" if self.value else ""
+        return f"- {self.focus}{where}{value}: {self.message_en} / {self.message_zh} [{self.shape}]"
+
+
+@dataclass(frozen=True)
+class Report:
+    conforms: bool
+    violations: list[Violation] = field(default_factory=list)
+    graph: Graph | None = None
+
+    def text(self) -> str:
+        if self.conforms:
+            return "conforms: every SHACL shape holds"
+        return f"{len(self.violations)} violation(s):\n" + "\n".join(
+            v.line() for v in self.violations)
+
+
+def run(data: Graph, shapes: Graph) -> Report:
+    """Validate ``data`` (asserted + inferred, ontology included) against ``shapes``."""
+    conforms, results, _text = pyshacl.validate(
+        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
+    violations = [_violation(results, node) for node in results.subjects(RDF.type,
+                                                                          SH.ValidationResult)]
+    violations.sort(key=lambda v: (v.focus, v.shape))
+    return Report(bool(conforms), violations, results)
+
+
+def _violation(results: Graph, node: object) -> Violation:
+    messages = {getattr(m, "language", None) or "": str(m)
+                for m in results.objects(node, SH.resultMessage)}
+
+    def one(prop: object) -> str:
+        value = results.value(node, prop)
+        return "" if value is None else str(value)
+
+    return Violation(
+        focus=one(SH.focusNode), path=one(SH.resultPath), shape=one(SH.sourceShape),
+        message_en=messages.get("en", messages.get("", "")),
+        message_zh=messages.get("zh", messages.get("", "")), value=one(SH.value))
