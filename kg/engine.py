@@ -1,0 +1,58 @@
+"""Run SPARQL against a release's embedded store, in-process (the CLI's path).
+
+The server does not use this directly for user queries: it runs them in killable
+worker processes (server/pool.py), which call ``execute`` there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph
+
+from kg import store
+
+RESULT_FORMATS = {"json": pyoxigraph.QueryResultsFormat.JSON,
+                  "xml": pyoxigraph.QueryResultsFormat.XML,
+                  "csv": pyoxigraph.QueryResultsFormat.CSV,
+                  "tsv": pyoxigraph.QueryResultsFormat.TSV}
+GRAPH_FORMATS = {"turtle": pyoxigraph.RdfFormat.TURTLE,
+                 "ntriples": pyoxigraph.RdfFormat.N_TRIPLES,
+                 "rdfxml": pyoxigraph.RdfFormat.RDF_XML,
+                 "jsonld": pyoxigraph.RdfFormat.JSON_LD}
+
+
+def open_current(build_dir: Path) -> pyoxigraph.Store:
+    return store.open_store(store.current(build_dir))
+
+
+def execute(db: pyoxigraph.Store, query: str, **options: object) -> object:
+    """Run a query with the union of all graphs as the default graph, unless the
+    caller names a dataset. Raises SyntaxError for a malformed query."""
+    if "default_graph" not in options and "named_graphs" not in options:
+        options["use_default_graph_as_union"] = True
+    return db.query(query, **options)
+
+
+def serialize(result: object, fmt: str) -> bytes:
+    """Serialise SELECT/ASK results (json, xml, csv, tsv) or a graph (turtle, …)."""
+    if isinstance(result, pyoxigraph.QueryTriples):
+        return result.serialize(format=GRAPH_FORMATS.get(fmt, GRAPH_FORMATS["turtle"]))
+    return result.serialize(format=RESULT_FORMATS[fmt])
+
+
+def rows(result: object) -> tuple[list[str], list[list[str]]]:
+    """Variables and rows of a SELECT result as plain strings (for tables)."""
+    variables = [v.value for v in result.variables]
+    table = []
+    for solution in result:
+        table.append(["" if solution[v] is None else _plain(solution[v]) for v in variables])
+    return variables, table
+
+
+def _plain(term: object) -> str:
+    if isinstance(term, pyoxigraph.Literal):
+        return term.value
+    if isinstance(term, pyoxigraph.NamedNode):
+        return term.value
+    return str(term)
