@@ -36,9 +36,15 @@ def execute(db: pyoxigraph.Store, query: str, **options: object) -> object:
 
 def serialize(result: object, fmt: str) -> bytes:
     """Serialise SELECT/ASK results (json, xml, csv, tsv) or a graph (turtle, …)."""
-    if isinstance(result, pyoxigraph.QueryTriples):
-        return result.serialize(format=GRAPH_FORMATS.get(fmt, GRAPH_FORMATS["turtle"]))
-    return result.serialize(format=RESULT_FORMATS[fmt])
+    table = GRAPH_FORMATS if isinstance(result, pyoxigraph.QueryTriples) else RESULT_FORMATS
+    if fmt not in table:
+        raise UnsuitableFormat(f"format {fmt} does not fit this result; use one of "
+                               f"{', '.join(table)}")
+    return result.serialize(format=table[fmt])
+
+
+class UnsuitableFormat(ValueError):
+    """A results format asked for a graph, or a graph format for solutions."""
 
 
 def rows(result: object) -> tuple[list[str], list[list[str]]]:

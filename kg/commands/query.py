@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import pyoxigraph
+
 from kg import engine, queries, store
 from kg.commands import ensure_build, settings_from
 from kg.errors import InputError
@@ -52,16 +54,16 @@ def _query_text(source: str, folder: Path, params: list[str]) -> str:
 
 
 def _render(result: object, fmt: str) -> str:
-    if isinstance(result, bool):
-        result_text = {"table": str(result).lower(), "csv": f"_askResult\r\n{str(result).lower()}\r\n"}
-        if fmt in result_text:
-            return result_text[fmt] + ("\n" if fmt == "table" else "")
-    if fmt != "table":
-        return engine.serialize(result, fmt).decode("utf-8")
-    if not hasattr(result, "variables"):
-        return engine.serialize(result, "turtle").decode("utf-8")
-    variables, table = engine.rows(result)
-    return format_table(variables, table)
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        if fmt == "table":
+            return f"{str(bool(result)).lower()}\n"
+    elif fmt == "table" and isinstance(result, pyoxigraph.QuerySolutions):
+        variables, table = engine.rows(result)
+        return format_table(variables, table)
+    try:
+        return engine.serialize(result, "turtle" if fmt == "table" else fmt).decode("utf-8")
+    except engine.UnsuitableFormat as exc:
+        raise InputError("--format", None, str(exc)) from None
 
 
 def format_table(variables: list[str], table: list[list[str]]) -> str:
