@@ -128,14 +128,23 @@ def _locate(text: str, quote: str, occurrence: int | None, ctx: Context,
 
 def _check_statement(statement: Statement, text: str, ctx: Context) -> None:
     if statement.kind in NORM_KINDS:
-        if not statement.cue or statement.cue not in statement.quote:
-            raise ctx.fail(f"a {statement.kind} needs a `cue` that occurs in its quote "
-                           f"(cue {statement.cue!r})")
+        if not statement.cue or statement.cue not in _cue_scope(statement, ctx):
+            raise ctx.fail(f"a {statement.kind} needs a `cue` that occurs in its quote, "
+                           f"or for an item in its paragraph's lead-in (cue {statement.cue!r})")
         if not statement.addressees:
             raise ctx.fail(f"a {statement.kind} needs at least one addressee")
     if statement.action and statement.action not in text:
         raise ctx.fail(f"action is not an excerpt of {statement.at}: {statement.action!r}")
     _check_names(statement, ctx)
+
+
+def _cue_scope(statement: Statement, ctx: Context) -> str:
+    """Where the cue may stand: the quote; for an item also the paragraph's lead-in,
+    since items of a 不得有下列行为： list inherit its modality."""
+    if statement.at.item is None:
+        return statement.quote
+    lead_in = unit_text(ctx.regulation, Anchor(statement.at.article, statement.at.paragraph))
+    return statement.quote + "\n" + (lead_in or "")
 
 
 def _check_names(statement: Statement, ctx: Context) -> None:
