@@ -148,7 +148,7 @@ def _add_item(graph: Graph, parent: URIRef, anchor: Anchor, parent_zh: str, item
     _unit(graph, node, DG.Item, parent, item.ordinal, unit_eid(item_anchor))
     graph.add((node, ELI.number, Literal(item.number)))
     graph.add((node, DG.text, Literal(item.text, lang="zh")))
-    label(graph, node, f"{parent_zh}第{item.number}项",
+    label(graph, node, f"{parent_zh}第{from_int(item.ordinal)}项",
           f"Article {anchor.article}, paragraph {anchor.paragraph}, item {item.ordinal}")
     _add_references(graph, node, item.references, slug, iris)
 
@@ -188,7 +188,7 @@ def _where(anchor: Anchor) -> tuple[str, str]:
     zh = f"第{from_int(anchor.article)}条第{from_int(anchor.paragraph)}款"
     en = f"Article {anchor.article}({anchor.paragraph})"
     if anchor.item:
-        zh += f"第（{from_int(anchor.item)}）项"
+        zh += f"第{from_int(anchor.item)}项"
         en += f", item {anchor.item}"
     return zh, en
 

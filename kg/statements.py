@@ -19,10 +19,14 @@ class Anchor:
 
     @classmethod
     def parse(cls, text: str) -> Anchor:
-        parts = [int(p) for p in str(text).split(".")]
+        message = ("`at` must be ARTICLE.PARAGRAPH or ARTICLE.PARAGRAPH.ITEM, "
+                   f"like 3.2 or 12.1.4, not {text!r}")
+        try:
+            parts = [int(p) for p in str(text).split(".")]
+        except ValueError:
+            raise ValueError(message) from None
         if not 2 <= len(parts) <= 3 or min(parts) < 1:
-            raise ValueError("`at` must be ARTICLE.PARAGRAPH or ARTICLE.PARAGRAPH.ITEM, "
-                             f"like 3.2 or 12.1.4, not {text!r}")
+            raise ValueError(message)
         return cls(*parts)
 
     def __str__(self) -> str:
