@@ -57,12 +57,13 @@ class NamedQuery:
         unknown = set(values) - {p.name for p in self.params}
         if unknown:
             raise ValueError(f"unknown parameter(s) for {self.name}: {sorted(unknown)}")
-        clauses = []
-        for param in self.params:
-            value = values.get(param.name, param.default)
-            if value not in (None, ""):
-                clauses.append(f"VALUES ?{param.name} {{ {param.term(value)} }}")
-        return self.text.rstrip() + ("\n" + "\n".join(clauses) if clauses else "") + "\n"
+        bound = [(p.name, p.term(values.get(p.name, p.default))) for p in self.params
+                 if values.get(p.name, p.default) not in (None, "")]
+        if not bound:
+            return self.text
+        names = " ".join(f"?{name}" for name, _ in bound)
+        terms = " ".join(term for _, term in bound)
+        return f"{self.text.rstrip()}\nVALUES ({names}) {{ ({terms}) }}\n"
 
 
 def parse_file(path: Path) -> NamedQuery:
