@@ -62,10 +62,11 @@ def known_terms(settings: Settings, slug: str) -> Lexicon:
     """The shared lexicon plus the terms every other annotation file defines, so a
     draft reuses their ids instead of defining a designation twice."""
     lex = lexicon.load([settings.lexicon_file])
-    folder = settings.annotation_file(slug).parent
-    own_draft = settings.draft_file(slug)
-    for path in sorted(folder.glob("*.toml")) if folder.exists() else []:
-        if path != own_draft:
+    slugs = sorted({p.stem for p in settings.regulation_files()} | {slug})
+    paths = [settings.annotation_file(s) for s in slugs]
+    paths += [settings.draft_file(s) for s in slugs if s != slug]
+    for path in paths:
+        if path.exists():
             lex.merge_file(path)
     return lex
 

@@ -14,7 +14,7 @@ from kg.lexicon import Lexicon
 
 HEADS = ("人民政府", "政府", "部门", "机构", "单位", "企业", "组织", "学校", "协会",
          "商会", "委员会", "主体", "法人", "公民", "个人", "会员", "居民", "村民", "人员",
-         "经营者", "所有人", "使用人", "权利人", "责任人", "办事处", "管理处", "中心")
+         "经营者", "开办者", "管理者", "所有人", "使用人", "权利人", "责任人", "办事处", "管理处", "中心")
 _HEAD = "|".join(sorted(HEADS, key=len, reverse=True))
 _GENERIC = re.compile(rf"[\u4e00-\u9fff（）]{{0,12}}?(?:{_HEAD})")
 _CONJ = re.compile(r"以及|及其|或者|及|和|与")
@@ -50,9 +50,16 @@ class Matcher:
         return found or (generic.group(0) if generic else None)
 
 
-def subject_phrase(clause: str) -> str:
-    """The subject at the start of a clause that runs up to its cue."""
-    phrase = clause.split("，")[0].strip()
+def subject_phrase(before: str) -> str:
+    """The subject of a cue, given the sentence text before it: the clause of the cue
+    when it starts with an actor (对前款规定的举报，X应当…), else the first clause
+    (X、Y等部门，应当…)."""
+    clauses = [c.strip() for c in before.split("，")]
+    last = _leading(clauses[-1]) if len(clauses) > 1 else ""
+    return last if last and has_head(last) else _leading(clauses[0])
+
+
+def _leading(phrase: str) -> str:
     for match in _ADVERBIAL.finditer(phrase):
         if match.start() > 0 and has_head(phrase[: match.start()]):
             return phrase[: match.start()]
