@@ -1,0 +1,263 @@
+"""Every SHACL shape of ontology/shapes.ttl: one passing and one failing case each.
+
+The cases start from tests/shape_cases/base.ttl, reasoned like a build (asserted +
+inferred + ontology), and apply one SPARQL Update. A failing case must report exactly
+the expected (shape, focus node) pairs; a passing case must conform.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg import pipeline, reason, validate
+from kg.config import Settings
+from kg.namespaces import DEFAULT_BASE
+
+CASES = Path(__file__).parent / "shape_cases"
+SHAPES_NS = "https://w3id.org/dutygraph/shapes#"
+REG = f"{DEFAULT_BASE}reg/t/"
+ACTOR = f"{DEFAULT_BASE}actor/"
+PREFIXES = f"""
+PREFIX dg: <https://w3id.org/dutygraph/ontology#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX reg: <{REG}>
+PREFIX actor: <{ACTOR}>
+PREFIX mechanism: <{DEFAULT_BASE}mechanism/>
+PREFIX regulation: <{DEFAULT_BASE}reg/>
+"""
+PURPOSE = f"{REG}art_1__para_1/purpose-6-11"
+OBLIGATION = f"{REG}art_2__para_1/obligation-0-18"
+ENCOURAGEMENT = f"{REG}art_2__para_1__item_1/encouragement-0-9"
+PARA_2 = f"{REG}art_2__para_2"
+ITEM = f"{REG}art_2__para_1__item_1"
+DG = "https://w3id.org/dutygraph/ontology#"
+
+# shape → (SPARQL Update of a passing variant, or "" for the base graph itself)
+PASSING = {
+    "NormAddresseeShape": "INSERT DATA { reg:art_2__para_1\\/obligation-0-18 dg:addressee "
+                          "actor:receiving-area ; dg:appliesTo actor:receiving-area }",
+    "StatementSourceShape": "",
+    "NormCueShape": "",
+    "StatementEvidenceShape": "",
+    "EvidenceSelectorShape": "",
+    "EvidenceExactShape": "",
+    "EvidenceStartShape": "",
+    "EvidenceEndShape": "",
+    # base.ttl has a non-BMP character before the quote: code-point offsets pass
+    "EvidenceSpanShape": "",
+    "TextShape": "",
+    "TextWithoutNumberShape": "DELETE WHERE { reg:art_2__para_2 dg:text ?t }; "
+                              "INSERT DATA { reg:art_2__para_2 dg:text "
+                              "'第三条规定的事项，依照本条例执行。'@zh }",
+    "WithinAcyclicShape": "",
+    "AppliesToShape": "",
+    "PrefLabelShape": "",
+    "RdfsLabelShape": "",
+    "DefinitionShape": "",
+    "OrdinalShape": "",
+    "OrdinalSequenceShape": "",
+    "NumberShape": "",
+    "ParagraphNumberShape": "",
+    "ChapterPartOfShape": "",
+    # an article directly under its regulation (a regulation without chapters)
+    "ArticlePartOfShape": "DELETE { ?c ?p ?o } WHERE { ?c a dg:Chapter ; ?p ?o }; "
+                          "DELETE { ?a eli:is_part_of ?c } "
+                          "INSERT { ?a eli:is_part_of regulation:t } "
+                          "WHERE { ?a a dg:Article ; eli:is_part_of ?c }",
+    "ParagraphPartOfShape": "",
+    "ItemPartOfShape": "",
+    "RegulationTitleShape": "",
+    "RegulationDateShape": "",
+}
+
+# shape → (SPARQL Update that breaks it, the exact set of (shape, focus) violations)
+FAILING = {
+    "NormAddresseeShape": (
+        "DELETE WHERE { reg:art_2__para_1__item_1\\/encouragement-0-9 dg:addressee ?a }; "
+        "DELETE WHERE { reg:art_2__para_1__item_1\\/encouragement-0-9 dg:appliesTo ?b }",
+        {("NormAddresseeShape", ENCOURAGEMENT)}),
+    "StatementSourceShape": (
+        "DELETE WHERE { reg:art_1__para_1\\/purpose-6-11 dg:source ?s }",
+        {("StatementSourceShape", PURPOSE)}),
+    "NormCueShape": (
+        "INSERT DATA { reg:art_2__para_1\\/obligation-0-18 dg:cue '必须' }",
+        {("NormCueShape", OBLIGATION)}),
+    "StatementEvidenceShape": (
+        "DELETE WHERE { reg:art_2__para_1__item_1\\/encouragement-0-9 dg:evidence ?e }",
+        {("StatementEvidenceShape", ENCOURAGEMENT)}),
+    "EvidenceSelectorShape": (
+        "DELETE WHERE { reg:art_1__para_1\\/purpose-6-11\\/evidence a oa:TextPositionSelector }",
+        {("EvidenceSelectorShape", f"{PURPOSE}/evidence")}),
+    "EvidenceExactShape": (
+        "DELETE WHERE { reg:art_1__para_1\\/purpose-6-11\\/evidence oa:exact ?x }",
+        {("EvidenceExactShape", f"{PURPOSE}/evidence")}),
+    "EvidenceStartShape": (
+        "DELETE WHERE { reg:art_1__para_1\\/purpose-6-11\\/evidence oa:start ?x }; "
+        "INSERT DATA { reg:art_1__para_1\\/purpose-6-11\\/evidence oa:start 6 }",
+        {("EvidenceStartShape", f"{PURPOSE}/evidence")}),
+    "EvidenceEndShape": (
+        "DELETE WHERE { reg:art_1__para_1\\/purpose-6-11\\/evidence oa:end ?x }",
+        {("EvidenceEndShape", f"{PURPOSE}/evidence")}),
+    # UTF-16 offsets (7..12) instead of code points (6..11)
+    "EvidenceSpanShape": (
+        "DELETE WHERE { reg:art_1__para_1\\/purpose-6-11\\/evidence oa:start ?s ; oa:end ?e }; "
+        "INSERT DATA { reg:art_1__para_1\\/purpose-6-11\\/evidence "
+        "oa:start '7'^^xsd:nonNegativeInteger ; oa:end '12'^^xsd:nonNegativeInteger }",
+        {("EvidenceSpanShape", PURPOSE)}),
+    "TextShape": (
+        "DELETE WHERE { reg:art_2__para_2 dg:text ?t }; "
+        "INSERT DATA { reg:art_2__para_2 dg:text 'This Regulation shall come into force.'@en }",
+        {("TextShape", PARA_2)}),
+    "TextWithoutNumberShape": (
+        "DELETE WHERE { reg:art_2__para_2 dg:text ?t }; "
+        "INSERT DATA { reg:art_2__para_2 dg:text '第二条　本条例自公布之日起施行。'@zh }",
+        {("TextWithoutNumberShape", PARA_2)}),
+    "WithinAcyclicShape": (
+        "INSERT DATA { actor:government-county-level-and-above dg:within "
+        "actor:receiving-area-county-government }",
+        {("WithinAcyclicShape", f"{ACTOR}government-county-level-and-above"),
+         ("WithinAcyclicShape", f"{ACTOR}county-government"),
+         ("WithinAcyclicShape", f"{ACTOR}receiving-area-county-government")}),
+    "AppliesToShape": (
+        "DELETE DATA { reg:art_2__para_1\\/obligation-0-18 dg:appliesTo "
+        "actor:receiving-area-county-government }",
+        {("AppliesToShape", OBLIGATION)}),
+    "PrefLabelShape": (
+        "INSERT DATA { actor:enterprise skos:prefLabel '企业们'@zh ; rdfs:label '企业们'@zh }",
+        {("PrefLabelShape", f"{ACTOR}enterprise")}),
+    "RdfsLabelShape": (
+        "DELETE WHERE { mechanism:coordination rdfs:label ?l }; "
+        "INSERT DATA { mechanism:coordination rdfs:label '协调机制'@zh }",
+        {("RdfsLabelShape", f"{DEFAULT_BASE}mechanism/coordination")}),
+    "DefinitionShape": (
+        "INSERT DATA { dg:Undefined a owl:Class ; skos:prefLabel '未定义'@zh , 'undefined'@en ; "
+        "rdfs:label '未定义'@zh , 'undefined'@en }",
+        {("DefinitionShape", f"{DG}Undefined")}),
+    "OrdinalShape": (
+        "DELETE WHERE { reg:art_2__para_1__item_1 dg:ordinal ?o }; "
+        "INSERT DATA { reg:art_2__para_1__item_1 dg:ordinal '1'^^xsd:long }",
+        {("OrdinalShape", ITEM)}),
+    "OrdinalSequenceShape": (
+        "DELETE WHERE { reg:art_2 dg:ordinal ?o }; INSERT DATA { reg:art_2 dg:ordinal 3 }",
+        {("OrdinalSequenceShape", f"{REG}art_2")}),
+    "NumberShape": (
+        "DELETE WHERE { reg:chp_1 eli:number ?n }",
+        {("NumberShape", f"{REG}chp_1")}),
+    "ParagraphNumberShape": (
+        "INSERT DATA { reg:art_2__para_2 eli:number '第二款' }",
+        {("ParagraphNumberShape", PARA_2)}),
+    "ChapterPartOfShape": (
+        "INSERT DATA { reg:chp_1 eli:is_part_of reg:art_1 }",
+        {("ChapterPartOfShape", f"{REG}chp_1")}),
+    "ArticlePartOfShape": (
+        "INSERT DATA { reg:art_2 eli:is_part_of regulation:t }",
+        {("ArticlePartOfShape", f"{REG}art_2")}),
+    "ParagraphPartOfShape": (
+        "DELETE WHERE { reg:art_2__para_2 eli:is_part_of ?a }",
+        {("ParagraphPartOfShape", PARA_2)}),
+    "ItemPartOfShape": (
+        "DELETE WHERE { reg:art_2__para_1__item_1 eli:is_part_of ?p }; "
+        "INSERT DATA { reg:art_2__para_1__item_1 eli:is_part_of reg:art_2 }",
+        {("ItemPartOfShape", ITEM)}),
+    "RegulationTitleShape": (
+        "DELETE DATA { regulation:t eli:title 'Test Regulations'@en }",
+        {("RegulationTitleShape", f"{DEFAULT_BASE}reg/t")}),
+    "RegulationDateShape": (
+        "DELETE WHERE { regulation:t eli:first_date_entry_in_force ?d }; "
+        "INSERT DATA { regulation:t eli:first_date_entry_in_force '2025-03-01' }",
+        {("RegulationDateShape", f"{DEFAULT_BASE}reg/t")}),
+}
+
+
+@pytest.fixture(scope="module")
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+@pytest.fixture(scope="module")
+def shapes(settings: Settings) -> Graph:
+    return pipeline.load_rdf(settings.shapes_file)
+
+
+@pytest.fixture(scope="module")
+def reasoned_base(settings: Settings) -> Graph:
+    ontology = pipeline.load_rdf(settings.ontology_file)
+    data = pipeline.load_rdf(CASES / "base.ttl")
+    return pipeline.union([ontology, data, reason.infer(data, ontology, DEFAULT_BASE)])
+
+
+def _case(base: Graph, update: str) -> Graph:
+    graph = pipeline.union([base])
+    if update:
+        # reg:a\/b in the cases stands for <…/reg/t/a/b> (clearer than full IRIs)
+        update = re.sub(r"reg:([\w\\/-]+)",
+                        lambda m: f"<{REG}{m.group(1).replace(chr(92), '')}>", update)
+        graph.update(PREFIXES + update)
+    return graph
+
+
+def _pairs(report: validate.Report) -> set[tuple[str, str]]:
+    return {(v.shape.removeprefix(SHAPES_NS), v.focus) for v in report.violations}
+
+
+def test_every_shape_has_cases(shapes: Graph) -> None:
+    from rdflib.namespace import SH
+    named = {str(s).removeprefix(SHAPES_NS) for s in shapes.subjects(SH.name, None)}
+    assert named == set(PASSING) == set(FAILING)
+
+
+def test_every_shape_has_bilingual_message_and_name(shapes: Graph) -> None:
+    from rdflib.namespace import SH
+    for shape in shapes.subjects(SH.name, None):
+        messages = list(shapes.objects(shape, SH.message)) + [
+            m for c in shapes.objects(shape, SH.sparql) for m in shapes.objects(c, SH.message)]
+        assert {m.language for m in messages} == {"zh", "en"}, shape
+
+
+def test_base_case_conforms(reasoned_base: Graph, shapes: Graph) -> None:
+    report = validate.run(_case(reasoned_base, ""), shapes)
+    assert report.conforms, report.text()
+
+
+@pytest.mark.parametrize("shape", sorted(PASSING))
+def test_passing_case(shape: str, reasoned_base: Graph, shapes: Graph) -> None:
+    report = validate.run(_case(reasoned_base, PASSING[shape]), shapes)
+    assert report.conforms, report.text()
+
+
+@pytest.mark.parametrize("shape", sorted(FAILING))
+def test_failing_case(shape: str, reasoned_base: Graph, shapes: Graph) -> None:
+    update, expected = FAILING[shape]
+    report = validate.run(_case(reasoned_base, update), shapes)
+    assert not report.conforms
+    assert _pairs(report) == expected, report.text()
+    assert all(v.message_en and v.message_zh for v in report.violations)
+
+
+def test_ordinal_duplicates_are_reported(reasoned_base: Graph, shapes: Graph) -> None:
+    update = "DELETE WHERE { reg:art_2 dg:ordinal ?o }; INSERT DATA { reg:art_2 dg:ordinal 1 }"
+    report = validate.run(_case(reasoned_base, update), shapes)
+    assert _pairs(report) == {("OrdinalSequenceShape", f"{REG}art_1"),
+                              ("OrdinalSequenceShape", f"{REG}art_2")}, report.text()
+
+
+def test_unreasoned_graph_lacks_applies_to(settings: Settings, shapes: Graph) -> None:
+    ontology = pipeline.load_rdf(settings.ontology_file)
+    data = pipeline.load_rdf(CASES / "base.ttl")
+    report = validate.run(pipeline.union([ontology, data]), shapes)
+    assert {shape for shape, _ in _pairs(report)} == {"AppliesToShape"}
+
+
+def test_full_build_conforms(tmp_path: Path) -> None:
+    result = pipeline.run(Settings.from_env(build_dir=tmp_path / "build"), write=False)
+    assert result.report.conforms, result.report.text()
+    assert result.inferred_count > 0
