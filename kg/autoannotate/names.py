@@ -59,6 +59,9 @@ def gloss(text: str) -> list[str]:
 
 def term_id(kind: str, zh: str, lexicon: Lexicon) -> str:
     """A stable id: known prefix's id + glossed remainder; the designation if that clashes."""
+    known = lexicon.get(kind, zh)
+    if known:
+        return known.id
     base = next((t for t in sorted(lexicon.all(kind), key=lambda t: -len(t.zh))
                  if zh.startswith(t.zh) and zh != t.zh), None)
     rest = zh[len(base.zh):] if base else zh

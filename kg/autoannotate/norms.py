@@ -88,6 +88,14 @@ def _object(text: str, cue: Cue, res: Resolver) -> tuple[list[str], list[str]]:
     return res.actors(actors.split(phrase, res.matcher)) if phrase else ([], [])
 
 
+def _after_object(text: str, cue: Cue, res: Resolver) -> Cue:
+    """The encouraged act starts after the named parties: a cue-like marker there."""
+    phrase = actors.object_phrase(text[cue.end:], res.matcher)
+    end = cue.end + len(phrase)
+    end += len(text[end:]) - len(text[end:].lstrip("，"))
+    return Cue(cue.kind, cue.text, cue.start, end)
+
+
 def _encouragements(unit: Unit, span: tuple[int, int], found: list[Cue],
                     res: Resolver) -> list[DraftStatement]:
     text, (start, end) = unit.text, span
@@ -114,7 +122,8 @@ def _norm(unit: Unit, cue: Cue, left: int, right: int, addressees: tuple[str, ..
           res: Resolver, carriers: list[str], promoters: tuple[str, ...] = ()) -> DraftStatement:
     text = unit.text
     quote = text[left:right].rstrip("，")
-    action = text[cue.end:right].rstrip("，。；：").lstrip("，") or None
+    act_from = _after_object(text, cue, res).end if cue.kind == "Encouragement" else cue.end
+    action = text[act_from:right].rstrip("，。；：").lstrip("，") or None
     found = mechanisms.mechanisms(quote)
     named = [c for c in mechanisms.carriers(quote, res.matcher) if c not in carriers]
     return DraftStatement(
