@@ -52,6 +52,7 @@ def test_object_phrase_stops_at_the_verb(matcher: Matcher) -> None:
     assert object_phrase(text, matcher) == "企业、高等学校和科研机构等"
     assert object_phrase("各类经营主体围绕产业链", matcher) == "各类经营主体"
     assert object_phrase("产业有序转移", matcher) == ""
+    assert object_phrase("企业与产业承接地开展合作", matcher) == "企业"  # 与: a partner
 
 
 def test_subject_phrase_skips_adverbials_and_leading_clauses() -> None:

@@ -19,7 +19,8 @@ HEADS = ("人民政府", "政府", "部门", "机构", "单位", "企业", "组�
 _HEAD = "|".join(sorted(HEADS, key=len, reverse=True))
 _GENERIC = re.compile(rf"[\u4e00-\u9fff（）]{{0,12}}?(?:{_HEAD})")
 _CONJ = re.compile(r"以及|及其|或者|及|和|与")
-_SEP = re.compile(r"等?(、|以及|及其|或者|及|和|与)")
+# 与 is not chained in an object: 支持A与B开展合作 supports A, with B as the partner.
+_SEP = re.compile(r"等?(、|以及|及其|或者|及|和)")
 _RELATED = re.compile(r"(?:及其|及|和)(?:有关|相关)部门$")
 _ADVERBIAL = re.compile(r"(?<!所)在|对|依照|按照|根据|依法|结合|通过|向|从|应|要|可|不")
 _STRIP = ("各类", "各")
