@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg import annotate, build, lexicon, parse, reason, store, tomlfile, validate
+from kg import annotate, build, lexicon, parse, parts, store, tomlfile, validate
 from kg.config import Settings
 from kg.errors import InputError, ValidationFailed
 from kg.iris import Iris
@@ -21,17 +21,27 @@ from kg.statements import Statement
 @dataclass
 class BuildResult:
     report: validate.Report
-    graphs: dict[URIRef, Graph]
+    parts: dict[str, str]  # named graph IRI → N-Triples
     release: Path | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    cached: int = 0
 
     @property
     def asserted_count(self) -> int:
-        return sum(len(g) for iri, g in self.graphs.items() if not str(iri).endswith("inferred"))
+        return sum(_lines(nt) for iri, nt in self.parts.items() if not iri.endswith("/inferred"))
 
     @property
     def inferred_count(self) -> int:
-        return sum(len(g) for iri, g in self.graphs.items() if str(iri).endswith("inferred"))
+        return sum(_lines(nt) for iri, nt in self.parts.items() if iri.endswith("/inferred"))
+
+    @property
+    def graphs(self) -> dict[URIRef, Graph]:
+        """The named graphs as rdflib graphs (parsed on demand; fine for small builds)."""
+        return {URIRef(iri): Graph().parse(data=nt, format="nt") for iri, nt in self.parts.items()}
+
+
+def _lines(nt: str) -> int:
+    return nt.count("\n")
 
 
 @dataclass
@@ -53,33 +63,47 @@ class _Clock:
         return result
 
 
-def run(settings: Settings, write: bool = True) -> BuildResult:
+def run(settings: Settings, write: bool = True, engine: str = "fast") -> BuildResult:
     """Build the graph. Raises InputError (bad input) or ValidationFailed (SHACL);
     in both cases the current build is left as it was."""
     clock = _Clock()
-    sources = clock.run("parse+annotate", read_sources, settings)
+    sources = clock.run("parse", read_sources, settings)
     iris = Iris(settings.base_iri)
     graphs = clock.run("graph", assemble, sources, iris)
-    ontology = clock.run("ontology", load_rdf, settings.ontology_file)
-    asserted = union(graphs.values())
-    graphs[iris.graph("inferred")] = clock.run("reason", reason.infer, asserted, ontology,
-                                               settings.base_iri)
-    graphs = {iris.graph("ontology"): ontology, **graphs}
-    report = clock.run("validate", validate.run, union(graphs.values()),
-                       load_rdf(settings.shapes_file))
-    result = BuildResult(report, graphs, timings=clock.timings)
+    ontology = load_rdf(settings.ontology_file)
+    load_rdf(settings.shapes_file)  # a broken shapes file is an input error, reported here
+    lexicon_iri = str(iris.graph("lexicon"))
+    asserted = {str(iri): parts.sorted_nt(g) for iri, g in graphs.items()}
+    shared = parts.Shared(parts.sorted_nt(ontology), asserted[lexicon_iri],
+                          settings.shapes_file.read_text(encoding="utf-8"),
+                          settings.base_iri, engine, settings.ontology_file.read_bytes())
+    todo = {iri: nt for iri, nt in asserted.items() if iri != lexicon_iri} or {lexicon_iri: ""}
+    cache = settings.build_dir / "cache" if write else None
+    outcomes = clock.run("reason+validate", parts.process_all, shared, todo, cache)
+    report = _merge([o.report for o in outcomes.values()])
+    inferred = "".join(sorted({ln + "\n" for o in outcomes.values()
+                               for ln in o.inferred_nt.splitlines() if ln}))
+    result = BuildResult(report, {str(iris.graph("ontology")): shared.ontology_nt, **asserted,
+                                  str(iris.graph("inferred")): inferred},
+                         timings=clock.timings, cached=sum(o.cached for o in outcomes.values()))
     if not report.conforms:
         raise ValidationFailed(report.text())
     if write:
         info = {"asserted": result.asserted_count, "inferred": result.inferred_count,
                 "regulations": [r.slug for r, _ in sources.regulations],
                 "base_iri": settings.base_iri}
-        result.release = clock.run("store", store.write, settings.build_dir, graphs, info,
-                                   report.graph)
+        result.release = clock.run("store", store.write, settings.build_dir, result.parts, info)
     return result
 
 
+def _merge(reports: list[validate.Report]) -> validate.Report:
+    violations = [v for r in reports for v in r.violations]
+    return validate.Report(all(r.conforms for r in reports), sorted(set(violations),
+                           key=lambda v: (v.focus, v.shape)))
+
+
 def read_sources(settings: Settings) -> Sources:
+    """Parse every regulation and load its annotations (curated, then drafts)."""
     lex = lexicon.load([settings.lexicon_file])
     files = settings.regulation_files()
     if not files:

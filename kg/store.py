@@ -6,7 +6,6 @@
                        dutygraph.ttl    the union, Turtle
                        dutygraph.jsonld the union, JSON-LD
                        oxigraph/        the embedded store the server opens read-only
-                       validation.ttl   the SHACL report
                        manifest.json    written last: counts and checksums
 
 A release is only used when its manifest is present and its checksums hold, so a
@@ -25,9 +24,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import BuildNotFound
+from kg.namespaces import PREFIXES
 
 MANIFEST = "manifest.json"
 NQUADS = "dutygraph.nq"
@@ -35,19 +34,18 @@ STORE_DIR = "oxigraph"
 KEEP_RELEASES = 3
 
 
-def write(build_dir: Path, graphs: Mapping[URIRef, Graph], info: dict,
-          report: Graph | None = None) -> Path:
-    """Write a new release and make it current. Returns the release path."""
+def write(build_dir: Path, parts: Mapping[str, str], info: dict) -> Path:
+    """Write a new release from named graphs (IRI → N-Triples) and make it current."""
     releases = build_dir / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     staging = releases / f".staging-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     staging.mkdir()
     try:
-        files = _write_files(staging, graphs, report)
-        _load_store(staging)
+        files = _write_files(staging, parts)
         manifest = {**info, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                     "files": {name: _sha256(staging / name) for name in files}}
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
+        _fsync_tree(staging)
         release = releases / f"{time.strftime('%Y%m%dT%H%M%S')}-{manifest['files'][NQUADS][:12]}"
         if release.exists():
             shutil.rmtree(release)
@@ -60,34 +58,32 @@ def write(build_dir: Path, graphs: Mapping[URIRef, Graph], info: dict,
     return release
 
 
-def _write_files(folder: Path, graphs: Mapping[URIRef, Graph],
-                 report: Graph | None) -> list[str]:
-    dataset = Dataset()
-    union = Graph()
-    for iri, graph in graphs.items():
-        named = dataset.graph(iri)
-        for triple in graph:
-            named.add(triple)
-            union.add(triple)
-        for prefix, namespace in graph.namespaces():
-            dataset.bind(prefix, namespace, replace=True)
-            union.bind(prefix, namespace, replace=True)
-    dataset.serialize(folder / NQUADS, format="nquads", encoding="utf-8")
-    dataset.serialize(folder / "dutygraph.trig", format="trig", encoding="utf-8")
-    union.serialize(folder / "dutygraph.ttl", format="turtle", encoding="utf-8")
-    union.serialize(folder / "dutygraph.jsonld", format="json-ld", encoding="utf-8")
-    names = [NQUADS, "dutygraph.trig", "dutygraph.ttl", "dutygraph.jsonld"]
-    if report is not None:
-        report.serialize(folder / "validation.ttl", format="turtle", encoding="utf-8")
-        names.append("validation.ttl")
-    return names
+def _write_files(folder: Path, parts: Mapping[str, str]) -> list[str]:
+    with (folder / NQUADS).open("w", encoding="utf-8") as out:
+        for iri, nt in parts.items():
+            suffix = f" <{iri}> .\n"
+            out.writelines(line[:-2] + suffix for line in nt.splitlines() if line.endswith(" ."))
+    db = pyoxigraph.Store(str(folder / STORE_DIR))
+    db.bulk_load(path=str(folder / NQUADS), format=pyoxigraph.RdfFormat.N_QUADS)
+    db.flush()
+    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    db.dump(str(folder / "dutygraph.trig"), pyoxigraph.RdfFormat.TRIG, prefixes=prefixes)
+    triples = sorted({pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in db},
+                     key=lambda t: (str(t.subject), str(t.predicate)))
+    pyoxigraph.serialize(triples, str(folder / "dutygraph.ttl"), pyoxigraph.RdfFormat.TURTLE,
+                         prefixes=prefixes)
+    pyoxigraph.serialize(triples, str(folder / "dutygraph.jsonld"),
+                         pyoxigraph.RdfFormat.JSON_LD)
+    del db
+    return [NQUADS, "dutygraph.trig", "dutygraph.ttl", "dutygraph.jsonld"]
 
 
-def _load_store(folder: Path) -> None:
-    store = pyoxigraph.Store(str(folder / STORE_DIR))
-    store.bulk_load(path=str(folder / NQUADS), format=pyoxigraph.RdfFormat.N_QUADS)
-    store.flush()
-    del store
+def _fsync_tree(folder: Path) -> None:
+    """Flush the release to disk before it can become current (power loss safety)."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
 
 
 def _switch(build_dir: Path, release: Path) -> None:
