@@ -17,7 +17,8 @@ GLOSSARY = {
     "主管部门": "competent-department", "部门": "department", "管理机构": "management-body",
     "机构": "institution", "单位": "unit", "企业": "enterprise", "组织": "organisation",
     "学校": "school", "协会": "association", "委员会": "committee", "主体": "entity",
-    "公民": "citizen", "法人": "legal-person", "个人": "individual", "其他": "other",
+    "公民": "citizen", "经营者": "business-operator", "村民": "villager",
+    "居民": "resident", "法人": "legal-person", "个人": "individual", "其他": "other",
     "乡镇": "township", "街道办事处": "subdistrict-office", "村民委员会": "villagers-committee",
     "居民委员会": "residents-committee", "设区的市": "districted-city", "省": "provincial",
     "市": "city", "县": "county", "区": "district", "级": "level", "以上": "and-above",
@@ -68,7 +69,9 @@ def term_id(kind: str, zh: str, lexicon: Lexicon) -> str:
     words = ([base.id] if base else []) + gloss(rest)
     candidate = re.sub(r"[\s（）()]+", "-", "-".join(words)).strip("-")
     taken = {t.id for t in lexicon.all(kind) if t.zh != zh}
-    return zh if candidate in taken else candidate
+    if candidate in taken or not candidate.isascii():
+        return zh  # part of it has no gloss: the designation itself is the readable id
+    return candidate
 
 
 def english(kind: str, zh: str, lexicon: Lexicon) -> str:
@@ -76,7 +79,9 @@ def english(kind: str, zh: str, lexicon: Lexicon) -> str:
                  if zh.startswith(t.zh) and zh != t.zh), None)
     words = gloss(zh[len(base.zh):] if base else zh)
     text = " ".join(w.replace("-", " ") for w in words)
-    return f"{text} of {base.en}" if base else f"{text} (machine-made label: {zh})"
+    if not text.isascii():
+        return f"{zh} (machine-made; English label to be curated)"
+    return f"{text} of {base.en}" if base else text
 
 
 def actor_class(zh: str) -> str:
