@@ -1,9 +1,9 @@
 """Named queries: queries/<name>.rq with `# title:`, `# description:` and `# param:` headers.
 
 A parameter line reads ``# param: NAME TYPE DEFAULT  description`` with TYPE one of
-iri, string, integer. Binding appends a trailing SPARQL VALUES clause, which every
-SPARQL 1.1 engine joins before grouping, so the same text serves the embedded
-store and external endpoints.
+iri, string, integer. Binding puts a VALUES clause first in the query's WHERE group,
+so FILTERs see the value, and the same text serves the embedded store and any
+external SPARQL 1.1 endpoint.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from kg.errors import InputError
 
 PARAM_TYPES = ("iri", "string", "integer")
 _HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
+_WHERE = re.compile(r"^\s*(?:SELECT|CONSTRUCT|ASK|DESCRIBE)\b[^{]*?\bWHERE\s*\{",
+                    re.IGNORECASE | re.MULTILINE)
 _IRI_OK = re.compile(r"^[^<>\"{}|^`\\\s]+$")
 
 
@@ -63,7 +65,11 @@ class NamedQuery:
             return self.text
         names = " ".join(f"?{name}" for name, _ in bound)
         terms = " ".join(term for _, term in bound)
-        return f"{self.text.rstrip()}\nVALUES ({names}) {{ ({terms}) }}\n"
+        values_clause = f"VALUES ({names}) {{ ({terms}) }}"
+        where = _WHERE.search(self.text)
+        if where is None:
+            return f"{self.text.rstrip()}\n{values_clause}\n"
+        return f"{self.text[:where.end()]}\n  {values_clause}{self.text[where.end():]}"
 
 
 def parse_file(path: Path) -> NamedQuery:

@@ -48,8 +48,7 @@ def run(data: Graph, shapes: Graph) -> Report:
 
 
 def _violation(results: Graph, node: object) -> Violation:
-    messages = {getattr(m, "language", None) or "": str(m)
-                for m in results.objects(node, SH.resultMessage)}
+    messages = {_language(m): str(m) for m in results.objects(node, SH.resultMessage)}
 
     def one(prop: object) -> str:
         value = results.value(node, prop)
@@ -59,3 +58,12 @@ def _violation(results: Graph, node: object) -> Violation:
         focus=one(SH.focusNode), path=one(SH.resultPath), shape=one(SH.sourceShape),
         message_en=messages.get("en", messages.get("", "")),
         message_zh=messages.get("zh", messages.get("", "")), value=one(SH.value))
+
+
+def _language(message: object) -> str:
+    """The message's language tag; pyshacl drops the tags of SPARQL-based constraints'
+    messages, so an untagged message is placed by its script."""
+    tag = getattr(message, "language", None)
+    if tag:
+        return tag
+    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in str(message)) else "en"
