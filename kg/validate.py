@@ -41,29 +41,33 @@ def run(data: Graph, shapes: Graph) -> Report:
     """Validate ``data`` (asserted + inferred, ontology included) against ``shapes``."""
     conforms, results, _text = pyshacl.validate(
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
-    violations = [_violation(results, node) for node in results.subjects(RDF.type,
-                                                                          SH.ValidationResult)]
+    violations = [_violation(results, node, shapes)
+                  for node in results.subjects(RDF.type, SH.ValidationResult)]
     violations.sort(key=lambda v: (v.focus, v.shape))
     return Report(bool(conforms), violations, results)
 
 
-def _violation(results: Graph, node: object) -> Violation:
+def _violation(results: Graph, node: object, shapes: Graph) -> Violation:
     messages = {_language(m): str(m) for m in results.objects(node, SH.resultMessage)}
+    for source in (results.value(node, SH.sourceConstraint), results.value(node, SH.sourceShape)):
+        # pyshacl drops the language tags of SPARQL constraints' messages: read both
+        # languages from the shape itself.
+        declared = {m.language: str(m) for m in shapes.objects(source, SH.message)
+                    if getattr(m, "language", None)} if source is not None else {}
+        if declared and not ({"en", "zh"} <= messages.keys() and len(messages) == 2):
+            messages = declared
+            break
 
     def one(prop: object) -> str:
         value = results.value(node, prop)
         return "" if value is None else str(value)
 
+    english = messages.get("en") or messages.get("zh", "")
     return Violation(
         focus=one(SH.focusNode), path=one(SH.resultPath), shape=one(SH.sourceShape),
-        message_en=messages.get("en", messages.get("", "")),
-        message_zh=messages.get("zh", messages.get("", "")), value=one(SH.value))
+        message_en=english, message_zh=messages.get("zh") or english, value=one(SH.value))
 
 
 def _language(message: object) -> str:
-    """The message's language tag; pyshacl drops the tags of SPARQL-based constraints'
-    messages, so an untagged message is placed by its script."""
-    tag = getattr(message, "language", None)
-    if tag:
-        return tag
-    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in str(message)) else "en"
+    """The message's language tag, or "" when pyshacl dropped it."""
+    return getattr(message, "language", None) or ""
