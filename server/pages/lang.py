@@ -1,0 +1,121 @@
+"""Page language: ?lang= (remembered in a cookie) > cookie > Accept-Language > Chinese."""
+
+from __future__ import annotations
+
+from flask import Request
+
+LANGS = ("zh", "en")
+COOKIE = "dg_lang"
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "site": ("法定职责知识图谱", "DutyGraph"),
+    "tagline": ("中国法规中的法定职责：谁必须、不得、可以或被鼓励做什么，每一条都对应法规原文。",
+                "Legal duties in Chinese regulations: who must, must not, may or is encouraged "
+                "to do what, each tied to the exact text of the law."),
+    "about": ("本系统读取已公布的法规，逐句标注义务性、禁止性、授权性和倡导性规范，"
+              "记录其义务主体、需要建立的机制和涉及的载体，"
+              "并以知识图谱形式提供浏览、检索和 SPARQL 查询。",
+              "DutyGraph reads regulations as published, marks every obligation, prohibition, "
+              "permission and encouragement with its addressee, the mechanisms to be built and "
+              "the carriers involved, and offers them for browsing, search and SPARQL."),
+    "skip": ("跳到正文", "Skip to content"),
+    "nav": ("主导航", "Main navigation"),
+    "home": ("首页", "Home"),
+    "reader": ("法规原文", "Read the regulation"),
+    "actors": ("主体", "Actors"),
+    "actor": ("主体", "Actor"),
+    "mechanisms": ("机制", "Mechanisms"),
+    "mechanism": ("机制", "Mechanism"),
+    "carriers": ("载体", "Carriers"),
+    "carrier": ("载体", "Carrier"),
+    "chapters": ("章", "Chapters"),
+    "chapter": ("章", "Chapter"),
+    "article": ("条", "Article"),
+    "norms": ("规范列表", "Norms"),
+    "norm": ("规范", "Norm"),
+    "search": ("检索", "Search"),
+    "search_label": ("检索条文和名称", "Search articles and names"),
+    "search_button": ("检索", "Search"),
+    "editor": ("SPARQL 查询", "SPARQL editor"),
+    "network": ("关系图", "Network"),
+    "language": ("语言", "Language"),
+    "switch": ("English", "中文"),
+    "formats": ("其他格式", "Other formats"),
+    "counts": ("统计", "Counts"),
+    "chapter_n": ("章", "chapters"),
+    "article_n": ("条", "articles"),
+    "paragraph_n": ("款", "paragraphs"),
+    "norm_n": ("条规范", "norms"),
+    "in_force": ("施行日期", "In force from"),
+    "adopted": ("通过日期", "Adopted"),
+    "legend": ("图例", "Legend"),
+    "provision": ("其他规定", "Other provision"),
+    "applies": ("适用于本主体的规范", "What applies to this actor"),
+    "applies_none": ("尚无适用于本主体的规范。", "No norm applies to this actor yet."),
+    "via": ("经由", "via"),
+    "direct": ("直接", "directly"),
+    "broader": ("上位主体", "Broader"),
+    "narrower": ("下位主体", "Narrower"),
+    "broader_c": ("上位载体", "Broader"),
+    "narrower_c": ("下位载体", "Narrower"),
+    "addressee": ("义务主体", "Addressee"),
+    "promoter": ("推动主体", "Promoter"),
+    "establishes": ("建立机制", "Establishes"),
+    "concerns": ("涉及", "Concerns"),
+    "cue": ("提示词", "Cue"),
+    "action": ("内容", "Action"),
+    "quote": ("原文", "Text"),
+    "source": ("出处", "Source"),
+    "to_source": ("查看原文段落", "Go to the source paragraph"),
+    "kind": ("类型", "Kind"),
+    "norms_of_term": ("相关规范", "Norms concerning it"),
+    "none": ("无", "none"),
+    "all": ("全部", "All"),
+    "modality": ("规范类型", "Modality"),
+    "keyword": ("关键词", "Keyword"),
+    "filter": ("筛选", "Filter"),
+    "export": ("导出", "Export"),
+    "prev": ("上一页", "Previous"),
+    "next": ("下一页", "Next"),
+    "page_of": ("页", "page"),
+    "results": ("条结果", "results"),
+    "no_results": ("没有找到结果。", "Nothing found."),
+    "labels_found": ("名称", "Names"),
+    "texts_found": ("条文", "Articles"),
+    "named_queries": ("预置查询", "Named queries"),
+    "editor_help": ("在下方编辑并运行 SPARQL 查询；每个标签页是一个预置查询。"
+                    "“分享”按钮生成查询的永久链接。",
+                    "Edit and run SPARQL below; each tab holds a named query. "
+                    "The share button makes a permalink for the query."),
+    "needs_js": ("此页面需要 JavaScript。", "This page needs JavaScript."),
+    "network_help": ("点击节点打开其页面。滚轮缩放，拖动平移。",
+                     "Click a node to open its page. Scroll to zoom, drag to pan."),
+    "network_whole": ("整部法规的关系图", "Network of the whole regulation"),
+    "network_actor": ("本主体的关系图", "Network of this actor"),
+    "nodes": ("节点列表", "Nodes"),
+    "not_found": ("未找到", "Not found"),
+    "entry": ("浏览入口", "Start here"),
+    "law_text_note": ("法规原文仅有中文。", "The law is published in Chinese only."),
+    "mark_obligation": ("应", "must"),
+    "mark_prohibition": ("禁", "must not"),
+    "mark_permission": ("可", "may"),
+    "mark_encouragement": ("倡", "encouraged"),
+    "mark_provision": ("§", "§"),
+}
+
+
+def pick(request: Request) -> tuple[str, bool]:
+    """The language for this request, and whether it came from ?lang= (set a cookie)."""
+    asked = request.args.get("lang", "")
+    if asked in LANGS:
+        return asked, True
+    cookie = request.cookies.get(COOKIE, "")
+    if cookie in LANGS:
+        return cookie, False
+    best = request.accept_languages.best_match(["zh", "zh-CN", "zh-Hans", "en"], default="zh")
+    return ("en" if best and best.startswith("en") else "zh"), False
+
+
+def translate(key: str, lang: str) -> str:
+    zh, en = STRINGS.get(key, (key, key))
+    return en if lang == "en" else zh

@@ -1,0 +1,68 @@
+"""Where each kind of thing is shown, and the small JSON-able records pages share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import url_for
+
+from server.pages.corpus import Corpus
+from server.pages.model import NORM_CLASSES, Statement, Term, Unit
+
+KIND_ENDPOINT = {"actor": "pages.actor", "mechanism": "pages.mechanism",
+                 "carrier": "pages.carrier"}
+
+
+def modality(cls: str) -> str:
+    """The CSS/mark key of a statement class."""
+    return cls.lower() if cls in NORM_CLASSES else "provision"
+
+
+def term_href(term: Term) -> str:
+    return url_for(KIND_ENDPOINT[term.kind], term_id=term.id)
+
+
+def norm_href(st: Statement) -> str:
+    return url_for("pages.norm", path=st.path)
+
+
+def unit_href(unit: Unit) -> str:
+    return url_for("pages.reader", slug=unit.slug) + f"#{unit.eid}"
+
+
+def term_ref(corpus: Corpus, iri: str, lang: str) -> dict[str, Any]:
+    term = corpus.terms.get(iri)
+    if term is None:
+        return {"iri": iri, "label": iri.rsplit("/", 1)[-1], "href": None, "kind": None}
+    return {"iri": iri, "label": term.label(lang), "href": term_href(term), "kind": term.kind,
+            "id": term.id}
+
+
+def norm_record(corpus: Corpus, st: Statement, lang: str) -> dict[str, Any]:
+    """Everything a list or page shows about one norm or provision."""
+    article = corpus.article_of(st)
+    chapter = corpus.chapter_of(st)
+    source = corpus.units.get(st.source)
+    links = {prop: [term_ref(corpus, o, lang) for o in st.linked(prop)]
+             for prop in ("addressee", "promoter", "establishes", "concerns")}
+    links["concerns"] = [r for r in links["concerns"]
+                         if r["iri"] not in st.linked("establishes")]
+    return {
+        "iri": st.iri, "href": norm_href(st), "label": st.label(lang),
+        "class": st.cls, "modality": modality(st.cls),
+        "class_label": corpus.class_label(st.cls, lang),
+        "cue": st.cue, "action": st.action, "exact": st.exact or _span(corpus, st),
+        "article": article.label(lang) if article else "",
+        "article_ordinal": article.ordinal if article else 0,
+        "chapter": chapter.label(lang) if chapter else "",
+        "chapter_ordinal": chapter.ordinal if chapter else 0,
+        "source": source.label(lang) if source else st.source,
+        "source_iri": st.source,
+        "source_href": unit_href(source) if source else None,
+        **links,
+    }
+
+
+def _span(corpus: Corpus, st: Statement) -> str:
+    unit = corpus.units.get(st.source)
+    return unit.text[st.start:st.end] if unit else ""

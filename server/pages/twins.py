@@ -1,0 +1,94 @@
+"""One view, many forms (Datasette): every page is a plain dict rendered as HTML,
+or served as its .json twin, and the resources it shows as .ttl / .jsonld twins.
+Each form advertises the others with `Link: rel="alternate"`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, g, render_template, request
+
+from server.pages import lang as lang_mod
+from server.pages.state import get_state
+
+TWINS = {"json": "application/json", "ttl": "text/turtle", "jsonld": "application/ld+json"}
+TWIN_RULE = "<any(json,ttl,jsonld):fmt>"
+
+
+@dataclass
+class Page:
+    template: str
+    title: str
+    data: dict[str, Any]
+    iris: list[str] = field(default_factory=list)
+
+
+def twin_rule(rule: str) -> str:
+    return "/index." + TWIN_RULE if rule == "/" else f"{rule}.{TWIN_RULE}"
+
+
+def twin_path(path: str, fmt: str) -> str:
+    base = "/index" if path == "/" else path
+    query = urlencode(list(request.args.items(multi=True)))
+    return f"{base}.{fmt}" + (f"?{query}" if query else "")
+
+
+def html_path() -> str:
+    path = request.path
+    for fmt in TWINS:
+        if path.endswith("." + fmt):
+            path = path[: -len(fmt) - 1]
+    return "/" if path == "/index" else path
+
+
+def page(bp: Blueprint, rule: str, endpoint: str) -> Callable:
+    """Register `rule` and its `.json/.ttl/.jsonld` twin for a view returning a Page."""
+    def decorate(view: Callable[..., Page]) -> Callable[..., Response]:
+        def serve(fmt: str | None = None, **kwargs: Any) -> Response:
+            g.lang, remember = lang_mod.pick(request)
+            result = view(**kwargs)
+            response = twin(result, fmt) if fmt else html(result)
+            links = [f'<{twin_path(html_path(), f)}>; rel="alternate"; type="{m}"'
+                     for f, m in TWINS.items() if f != fmt]
+            if fmt:
+                links.append(f'<{html_path()}>; rel="alternate"; type="text/html"')
+            response.headers["Link"] = ", ".join(links)
+            response.vary.update(("Accept-Language", "Cookie"))
+            if remember:
+                response.set_cookie(lang_mod.COOKIE, g.lang, max_age=365 * 86400,
+                                    samesite="Lax")
+            return response
+        bp.add_url_rule(rule, endpoint, serve)
+        bp.add_url_rule(twin_rule(rule), endpoint + "_twin", serve)
+        return serve
+    return decorate
+
+
+def twin(result: Page, fmt: str) -> Response:
+    if fmt == "json":
+        body = json.dumps({"ok": True, "title": result.title, **result.data},
+                          ensure_ascii=False, indent=1)
+        return Response(body, mimetype="application/json")
+    body = get_state().describe(tuple(dict.fromkeys(result.iris)), fmt)
+    return Response(body, mimetype=TWINS[fmt])
+
+
+def html(result: Page) -> Response:
+    return Response(render_page(result), mimetype="text/html")
+
+
+def render_page(result: Page, **extra: Any) -> str:
+    """Render a Page with the shared helpers (usable from other blueprints too)."""
+    lang = getattr(g, "lang", None) or lang_mod.pick(request)[0]
+    other = "en" if lang == "zh" else "zh"
+    args = {k: v for k, v in request.args.items() if k != "lang"}
+    switch_url = request.path + "?" + urlencode({**args, "lang": other})
+    twins = [(f, twin_path(html_path(), f)) for f in TWINS]
+    return render_template(result.template, page=result.data, title=result.title, lang=lang,
+                           other_lang=other, switch_url=switch_url, twins=twins,
+                           t=lambda key: lang_mod.translate(key, lang), **extra)

@@ -1,0 +1,199 @@
+"""The people's pages and their machine twins, through the Flask test client."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+from flask.testing import FlaskClient
+
+from kg.config import Settings
+from tests.browser.support import SCRIPT, make_app, poisoned_store
+
+ACTOR = "receiving-area-county-government"
+
+
+@pytest.fixture(scope="module")
+def client(seed_settings: Settings) -> FlaskClient:
+    return make_app(seed_settings).test_client()
+
+
+@pytest.fixture(scope="module")
+def first_norm(client: FlaskClient) -> dict:
+    return client.get("/norms.json?size=all").get_json()["norms"][0]
+
+
+def pages(first_norm: dict) -> list[str]:
+    norm = first_norm["href"]
+    return ["/", "/reader/gd-industrial-transfer", "/actors", f"/actors/{ACTOR}",
+            "/mechanisms", "/carriers", "/norms", "/norms?modality=Obligation&page=2", norm,
+            "/search?q=机制", "/editor", "/network", f"/network/actors/{ACTOR}"]
+
+
+def test_every_page_and_twin(client: FlaskClient, first_norm: dict) -> None:
+    types = {"json": "application/json", "ttl": "text/turtle", "jsonld": "application/ld+json"}
+    for url in pages(first_norm):
+        html = client.get(url)
+        assert html.status_code == 200, url
+        assert html.mimetype == "text/html"
+        assert 'rel="alternate"' in html.headers["Link"]
+        path, _, query = url.partition("?")
+        for fmt, mime in types.items():
+            twin = client.get(("/index" if path == "/" else path) + f".{fmt}"
+                              + (f"?{query}" if query else ""))
+            assert twin.status_code == 200, (url, fmt)
+            assert twin.mimetype == mime
+            assert 'type="text/html"' in twin.headers["Link"]
+        assert client.get(("/index" if path == "/" else path) + ".json").get_json()["ok"]
+
+
+def test_rdf_twin_describes_the_actor(client: FlaskClient) -> None:
+    ttl = client.get(f"/actors/{ACTOR}.ttl").get_data(as_text=True)
+    assert f"https://w3id.org/dutygraph/actor/{ACTOR}" in ttl
+    assert "产业承接地县级人民政府" in ttl
+    doc = json.loads(client.get(f"/actors/{ACTOR}.jsonld").get_data(as_text=True))
+    assert doc
+
+
+def test_home_in_chinese_with_counts_and_entries(client: FlaskClient) -> None:
+    body = client.get("/").get_data(as_text=True)
+    assert '<html lang="zh-CN">' in body
+    assert "广东省促进产业有序转移条例" in body
+    data = client.get("/index.json").get_json()
+    counts = data["regulations"][0]["counts"]
+    assert counts["article"] == 39 and counts["chapter"] == 7 and counts["norm"] > 0
+    assert all(data["entries"][kind] for kind in ("actor", "mechanism", "carrier"))
+    assert 'role="search"' in body and "<main" in body and "<nav" in body
+
+
+def test_language_by_query_cookie_and_accept_language(seed_settings: Settings) -> None:
+    client = make_app(seed_settings).test_client()
+    assert '<html lang="en">' in client.get(
+        "/", headers={"Accept-Language": "en-GB,en;q=0.9"}).get_data(as_text=True)
+    assert '<html lang="zh-CN">' in client.get(
+        "/", headers={"Accept-Language": "fr, zh;q=0.5"}).get_data(as_text=True)
+    switched = client.get("/?lang=en")
+    assert "dg_lang=en" in switched.headers["Set-Cookie"]
+    assert '<html lang="en">' in client.get("/actors").get_data(as_text=True)
+    assert "Actors" in client.get("/actors").get_data(as_text=True)
+    assert '<html lang="zh-CN">' in client.get("/actors?lang=zh").get_data(as_text=True)
+
+
+def test_reader_marks_spans_and_anchors(client: FlaskClient) -> None:
+    body = client.get("/reader/gd-industrial-transfer").get_data(as_text=True)
+    for eid in ("art_1", "art_3__para_2", "art_39__para_1", "chp_1"):
+        assert f'id="{eid}"' in body
+    assert 'class="span m-obligation"' in body
+    assert 'href="/actors/provincial-government"' in body
+    assert 'href="/mechanisms/transfer-coordination-safeguard"' in body
+    assert 'id="legend-h"' in body
+    data = client.get("/reader/gd-industrial-transfer.json").get_json()
+    article = data["chapters"][0]["articles"][2]
+    para = article["paragraphs"][0]
+    assert "".join(s["text"] for s in para["segments"]).startswith("省人民政府应当")
+
+
+def test_actor_page_reaches_through_within(client: FlaskClient) -> None:
+    data = client.get(f"/actors/{ACTOR}.json").get_json()
+    assert data["count"] > 0
+    assert data["groups"][0]["class"] == "Obligation"
+    norms = [n for g in data["groups"] for c in g["chapters"] for n in c["norms"]]
+    direct = [n for n in norms if not n["via"]]
+    via = [n for n in norms if n["via"]]
+    assert direct and via
+    assert {r["label"] for n in via for r in n["via"]} & {"县级人民政府", "县级以上人民政府"}
+    assert {b["id"] for b in data["broader"]} >= {"county-government"}
+    assert all(n["exact"] and n["source_href"].startswith("/reader/") for n in norms)
+    broad = client.get("/actors/government-county-level-and-above.json").get_json()
+    assert any(n["id"] == "county-government" for n in broad["narrower"])
+
+
+def test_mechanism_and_carrier_pages(client: FlaskClient) -> None:
+    mechanisms = client.get("/mechanisms.json").get_json()["terms"]
+    carriers = client.get("/carriers.json").get_json()["terms"]
+    assert mechanisms and carriers
+    for term in (mechanisms[0], carriers[0]):
+        page = client.get(term["href"])
+        assert page.status_code == 200
+    assert client.get("/mechanisms/no-such-thing").status_code == 404
+    assert client.get("/actors/no-such-actor.json").status_code == 404
+
+
+def test_norm_list_filters_pagination_and_export(client: FlaskClient) -> None:
+    everything = client.get("/norms.json?size=all").get_json()
+    assert everything["total"] == len(everything["norms"]) > 20
+    first = client.get("/norms.json").get_json()
+    assert len(first["norms"]) == 20 and first["pages"] > 1
+    second = client.get("/norms.json?page=2").get_json()
+    assert second["norms"][0]["iri"] != first["norms"][0]["iri"]
+    only = client.get("/norms.json?modality=Prohibition&size=all").get_json()
+    assert all(n["class"] == "Prohibition" for n in only["norms"])
+    chapter = client.get("/norms.json?chapter=gd-industrial-transfer/chp_2&size=all").get_json()
+    assert chapter["total"] and all(n["chapter_ordinal"] == 2 for n in chapter["norms"])
+    mine = client.get(f"/norms.json?actor={ACTOR}&q=机制&size=all").get_json()
+    assert mine["total"] and all("机制" in n["exact"] for n in mine["norms"])
+    rows = list(csv.reader(io.StringIO(client.get(
+        "/norms.csv?modality=Obligation").get_data(as_text=True).lstrip("\ufeff"))))
+    assert rows[0][:2] == ["iri", "class"] and len(rows) > 1
+    assert {r[1] for r in rows[1:]} == {"Obligation"}
+    assert client.get("/norms?page=999").status_code == 200
+
+
+def test_norm_page_links_to_source_paragraph(client: FlaskClient, first_norm: dict) -> None:
+    body = client.get(first_norm["href"]).get_data(as_text=True)
+    assert 'id="to-source"' in body and first_norm["source_href"] in body
+    assert first_norm["exact"] in body
+
+
+def test_search_substring_ranked_and_highlighted(client: FlaskClient) -> None:
+    data = client.get("/search.json?q=机制").get_json()
+    assert data["labels"] and data["texts"]
+    assert all(any(hit for _, hit in r["parts"]) for r in data["labels"] + data["texts"])
+    hits = [r["hits"] for r in data["texts"]]
+    assert hits == sorted(hits, reverse=True)
+    exact = client.get("/search.json?q=企业").get_json()["labels"][0]
+    assert exact["label"] == "企业"
+    body = client.get("/search?q=机制").get_data(as_text=True)
+    assert '<mark class="hit">机制</mark>' in body
+    assert client.get("/search.json?q=").get_json()["total"] == 0
+
+
+def test_editor_preloads_named_queries_without_outside_services(client: FlaskClient) -> None:
+    data = client.get("/editor.json").get_json()
+    assert data["endpoint"] == "/sparql"
+    assert {"applies-to", "mechanisms"} <= {q["name"] for q in data["queries"]}
+    body = client.get("/editor?named=mechanisms").get_data(as_text=True)
+    assert "/static/vendor/yasgui.min.js" in body and "cdn" not in body.lower()
+    assert not re.search(r'src="https?://', body)
+
+
+def test_network_data(client: FlaskClient) -> None:
+    whole = client.get("/network.json").get_json()["graph"]
+    kinds = {n["kind"] for n in whole["nodes"]}
+    assert {"actor", "norm", "mechanism"} <= kinds
+    ids = {n["id"] for n in whole["nodes"]}
+    assert all(e["source"] in ids and e["target"] in ids for e in whole["edges"])
+    mine = client.get(f"/network/actors/{ACTOR}.json").get_json()["graph"]
+    assert any(n.get("focus") for n in mine["nodes"])
+
+
+@pytest.fixture(scope="module")
+def poisoned(seed_settings: Settings) -> FlaskClient:
+    return make_app(seed_settings, db=poisoned_store(seed_settings)).test_client()
+
+
+def test_script_in_data_is_inert_on_every_page(poisoned: FlaskClient) -> None:
+    norm = poisoned.get("/norms.json?size=all").get_json()["norms"][0]["href"]
+    for url in [*pages({"href": norm}), "/search?q=script"]:
+        body = poisoned.get(url).get_data(as_text=True)
+        assert SCRIPT not in body, url
+        if url != "/editor":  # the editor shows no data, only the named queries
+            assert "alert(1)" in body, url  # the literal is shown, escaped
+        for fmt in ("json", "ttl", "jsonld"):
+            path, _, query = url.partition("?")
+            twin = poisoned.get(("/index" if path == "/" else path) + f".{fmt}"
+                                + (f"?{query}" if query else ""))
+            assert twin.status_code == 200 and twin.mimetype != "text/html"
