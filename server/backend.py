@@ -1,0 +1,107 @@
+"""What one server process serves: a verified release, its serving store, a pool
+of query workers and a cache of answers. Re-created on reload (SIGHUP)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pyoxigraph
+
+from kg import store
+from kg.config import Settings
+from kg.errors import InputError
+from server.cache import ResultCache
+from server.pool import WorkerPool
+from server.worker import Job
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    timeout: float = 10.0
+    workers: int = 2
+    data: tuple[tuple[Path, str], ...] = ()
+    max_rows: int = 100_000
+    max_bytes: int = 16 << 20
+    cache_bytes: int = 64 << 20
+    max_body: int = 256 << 10
+    max_url: int = 16 << 10
+
+
+def parse_data(specs: list[str]) -> tuple[tuple[Path, str], ...]:
+    """`FILE=GRAPH_IRI` arguments as (path, graph) pairs."""
+    pairs = []
+    for spec in specs:
+        path, sep, graph = spec.partition("=")
+        if not sep or not graph or not path:
+            raise InputError(spec, None, "expected FILE=GRAPH_IRI")
+        if not Path(path).is_file():
+            raise InputError(path, None, "no such file")
+        pairs.append((Path(path), graph))
+    return tuple(pairs)
+
+
+def prepare_store(release: Path, data: tuple[tuple[Path, str], ...]) -> tuple[str, str | None]:
+    """The store to serve: the release's own, or a temporary copy with the extra
+    files loaded in their named graphs. Returns (store path, temp dir or None)."""
+    if not data:
+        return str(release / store.STORE_DIR), None
+    tmp = tempfile.mkdtemp(prefix="dutygraph-serve-")
+    try:
+        db = pyoxigraph.Store(tmp)
+        db.bulk_load(path=str(release / store.NQUADS), format=pyoxigraph.RdfFormat.N_QUADS)
+        for path, graph in data:
+            _load(db, path, graph)
+        db.flush()
+        del db
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return tmp, tmp
+
+
+def _load(db: pyoxigraph.Store, path: Path, graph: str) -> None:
+    fmt = pyoxigraph.RdfFormat.from_extension(path.suffix.lstrip(".") or "nt")
+    if fmt is None:
+        raise InputError(path, None, "unknown RDF format (use .nt, .ttl, .rdf, .nq, ...)")
+    try:
+        db.bulk_load(path=str(path), format=fmt, to_graph=pyoxigraph.NamedNode(graph),
+                     base_iri=path.resolve().as_uri())
+    except (SyntaxError, ValueError) as exc:
+        raise InputError(path, None, f"cannot load: {exc}") from None
+
+
+@dataclass
+class Backend:
+    settings: Settings
+    options: ServeOptions
+    release: Path = field(init=False)
+    manifest: dict = field(init=False)
+    graphs: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.release = store.current(self.settings.build_dir)
+        self.manifest = store.manifest(self.release)
+        self.store_path, self._tmp = prepare_store(self.release, self.options.data)
+        self.graphs = _graph_names(self.store_path)
+        self.pool = WorkerPool(self.store_path, self.options.workers)
+        self.cache = ResultCache(self.options.cache_bytes)
+
+    def job(self, query: str, fmt: str, **dataset: object) -> Job:
+        base = Job(query=query, fmt=fmt, max_rows=self.options.max_rows,
+                   max_bytes=self.options.max_bytes)
+        return replace(base, **dataset)
+
+    def close(self) -> None:
+        self.pool.close()
+        if self._tmp:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+
+
+def _graph_names(store_path: str) -> list[str]:
+    db = pyoxigraph.Store.read_only(store_path)
+    names = sorted(g.value for g in db.named_graphs() if isinstance(g, pyoxigraph.NamedNode))
+    del db
+    return names

@@ -1,0 +1,97 @@
+"""One error shape, decided here: machines get JSON {ok, error, status}, people
+get error.html, and RDF clients an RDF-typed body. No tracebacks, no paths."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from flask import Flask, Response, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from server import formats
+
+_PATH = re.compile(r"(?:[A-Za-z]:)?(?:/[\w.\-]+){2,}/?")
+
+
+class ApiError(Exception):
+    """An error with an HTTP status and a message safe to show."""
+
+    status = 400
+
+    def __init__(self, message: str, status: int | None = None,
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if status is not None:
+            self.status = status
+        self.headers = headers or {}
+
+
+class Forbidden(ApiError):
+    status = 403
+
+
+class NotAcceptable(ApiError):
+    status = 406
+
+
+class Unavailable(ApiError):
+    status = 503
+
+
+class TooLarge(ApiError):
+    status = 422
+
+
+def clean(message: str) -> str:
+    """A message with filesystem paths removed."""
+    return _PATH.sub("<path>", message)[:500]
+
+
+def _kind() -> str:
+    """How the client wants the error: html, rdf (a graph type) or json."""
+    accept = request.headers.get("Accept")
+    wanted = formats.alias(request.args.get("format"))
+    if wanted == "html":
+        return "html"
+    if wanted in ("turtle", "ntriples"):
+        return wanted
+    table = {"application/json": "json", **formats.HTML_TYPES,
+             "text/turtle": "turtle", "application/n-triples": "ntriples"}
+    chosen = formats.negotiate(accept, table) if accept else None
+    return table.get(chosen or "", "json")
+
+
+def render(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    message = clean(message)
+    kind = _kind()
+    if kind == "html":
+        body = render_template("error.html", status=status, message=message)
+    elif kind in ("turtle", "ntriples"):
+        body = f"# {status}: {message.replace(chr(10), ' ')}\n"
+    else:
+        body = json.dumps({"ok": False, "error": message, "status": status},
+                          ensure_ascii=False)
+    ctype = "application/json" if kind == "json" else formats.CONTENT_TYPES[kind]
+    response = Response(body, status=status, content_type=ctype)
+    response.headers.update(headers or {})
+    response.vary.add("Accept")
+    return response
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(ApiError)
+    def api_error(exc: ApiError) -> Response:
+        return render(exc.status, exc.message, exc.headers)
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> Response:
+        headers = {"Allow": ", ".join(exc.valid_methods)} if getattr(
+            exc, "valid_methods", None) else None
+        return render(exc.code or 500, exc.description or exc.name, headers)
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception) -> Response:
+        app.logger.exception("unexpected error")
+        return render(500, "internal error")

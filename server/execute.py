@@ -1,0 +1,43 @@
+"""Answer a job: from the cache, or from a worker within the time limit.
+
+Pool and worker outcomes become the API's typed errors here."""
+
+from __future__ import annotations
+
+from server.backend import Backend
+from server.errors import ApiError, TooLarge, Unavailable
+from server.pool import PoolBusy, PoolFailed, QueryTimeout
+from server.worker import Job
+
+RETRY_AFTER = "5"
+
+
+def answer(backend: Backend, job: Job, timeout: float) -> bytes:
+    """The complete serialised answer, or an ApiError; never a partial body."""
+    cached = backend.cache.get(job)
+    if cached is not None:
+        return cached
+    status, detail = _run(backend, job, timeout)
+    if status == "ok":
+        assert isinstance(detail, bytes)
+        backend.cache.put(job, detail)
+        return detail
+    if status == "syntax":
+        raise ApiError(f"SPARQL syntax error: {detail}", 400)
+    if status == "cap":
+        raise TooLarge(f"{detail}; page through it with LIMIT and OFFSET "
+                       "(and ORDER BY for a stable order)")
+    raise ApiError("the query could not be evaluated", 500)
+
+
+def _run(backend: Backend, job: Job, timeout: float) -> tuple[str, object]:
+    retry = {"Retry-After": RETRY_AFTER}
+    try:
+        return backend.pool.run(job, timeout)
+    except QueryTimeout:
+        raise Unavailable(f"the query was stopped after the {timeout:g} s time limit; "
+                          "simplify it or add LIMIT", headers=retry) from None
+    except PoolBusy:
+        raise Unavailable("the server is busy; try again shortly", headers=retry) from None
+    except PoolFailed:
+        raise Unavailable("the query service is restarting", headers=retry) from None

@@ -1,0 +1,66 @@
+"""The SPARQL Service Description of this endpoint (an RDF graph)."""
+
+from __future__ import annotations
+
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from server import formats
+from server.backend import Backend
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+DG = Namespace("https://w3id.org/dutygraph/ontology#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+_FORMAT_IRIS = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML",
+                "csv": "SPARQL_Results_CSV", "tsv": "SPARQL_Results_TSV",
+                "turtle": "Turtle", "ntriples": "N-Triples", "jsonld": "JSON-LD",
+                "rdfxml": "RDF_XML"}
+
+
+def describe(backend: Backend, endpoint: str) -> Graph:
+    g = Graph()
+    g.bind("sd", SD)
+    g.bind("dg", DG)
+    service = URIRef(endpoint)
+    g.add((service, RDF.type, SD.Service))
+    g.add((service, SD.endpoint, service))
+    g.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+    g.add((service, SD.feature, SD.UnionDefaultGraph))
+    g.add((service, RDFS.comment, Literal(
+        "Read-only. SERVICE, Update, LOAD and CLEAR are refused. The default graph is "
+        "the union of all graphs unless the request names a dataset.", lang="en")))
+    for fmt in dict.fromkeys([*formats.RESULT_TYPES.values(), *formats.GRAPH_TYPES.values()]):
+        g.add((service, SD.resultFormat, FORMATS[_FORMAT_IRIS[fmt]]))
+    _limits(g, service, backend)
+    _dataset(g, service, backend.graphs)
+    return g
+
+
+def _limits(g: Graph, service: URIRef, backend: Backend) -> None:
+    opts = backend.options
+    g.add((service, DG.queryTimeLimitSeconds, Literal(opts.timeout, datatype=XSD.decimal)))
+    g.add((service, DG.resultRowCap, Literal(opts.max_rows)))
+    g.add((service, DG.resultByteCap, Literal(opts.max_bytes)))
+    g.add((service, DG.release, Literal(backend.release.name)))
+
+
+def _dataset(g: Graph, service: URIRef, graphs: list[str]) -> None:
+    dataset, default = BNode(), BNode()
+    g.add((service, SD.defaultDataset, dataset))
+    g.add((dataset, RDF.type, SD.Dataset))
+    g.add((dataset, SD.defaultGraph, default))
+    g.add((default, RDF.type, SD.Graph))
+    g.add((default, RDFS.comment, Literal("the union of all named graphs", lang="en")))
+    for name in graphs:
+        named = BNode()
+        g.add((dataset, SD.namedGraph, named))
+        g.add((named, RDF.type, SD.NamedGraph))
+        g.add((named, SD.name, URIRef(name)))
+
+
+RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld",
+                  "rdfxml": "xml"}
+
+
+def serialize(g: Graph, fmt: str) -> bytes:
+    return g.serialize(format=RDFLIB_FORMATS[fmt], encoding="utf-8")
