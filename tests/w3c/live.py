@@ -91,7 +91,7 @@ def _wait(live: Live, log: Path, seconds: float = 60.0) -> None:
         try:
             if requests.get(live.url + "/sparql/health", timeout=2).ok:
                 return
-        except requests.ConnectionError:
+        except requests.RequestException:
             pass
         time.sleep(0.2)
     live.stop()
