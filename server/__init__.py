@@ -38,6 +38,8 @@ def create_app(settings: Settings | None = None, options: ServeOptions | None = 
     from server import linkeddata, sparql
     app.register_blueprint(sparql.bp)
     app.register_blueprint(linkeddata.bp)
+    from server import pages  # people's pages: home, reader, actors, norms, search… (issue 4)
+    app.register_blueprint(pages.bp)
     return app
 
 

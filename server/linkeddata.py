@@ -13,6 +13,7 @@ from kg.engine import GRAPH_FORMATS
 from kg.namespaces import PREFIXES
 from server import formats, resource
 from server.errors import ApiError, NotAcceptable
+from server.pages.hook import html_for
 from server.state import backend
 
 bp = Blueprint("linkeddata", __name__)
@@ -33,7 +34,9 @@ def show(path: str) -> Response:
     desc = resource.describe(backend(), iri, page)
     if not desc.exists:
         raise ApiError(f"no resource {iri}", 404)
-    response = _render(desc, fmt)
+    # people's pages (server/pages/hook.py) show actors, norms, articles… richly as HTML
+    rich = html_for(iri) if fmt == "html" else None
+    response = rich if rich is not None else _render(desc, fmt)
     response.headers["Link"] = _links(path, page, desc.has_next)
     response.vary.add("Accept")
     return response
