@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from server.backend import Backend
 from server.errors import ApiError, TooLarge, Unavailable
-from server.pool import PoolBusy, PoolFailed, QueryTimeout
+from server.pool import PoolBusy, PoolFailed, QueryTimeout, WorkerLost
 from server.worker import Job
 
 RETRY_AFTER = "5"
@@ -39,5 +39,7 @@ def _run(backend: Backend, job: Job, timeout: float) -> tuple[str, object]:
                           "simplify it or add LIMIT", headers=retry) from None
     except PoolBusy:
         raise Unavailable("the server is busy; try again shortly", headers=retry) from None
+    except WorkerLost:
+        raise Unavailable("the query worker stopped; try again", headers=retry) from None
     except PoolFailed:
         raise Unavailable("the query service is restarting", headers=retry) from None

@@ -28,6 +28,10 @@ class QueryTimeout(PoolError):
     """The query ran past its limit; its worker was killed."""
 
 
+class WorkerLost(PoolError):
+    """The worker died while answering (killed or crashed); it is replaced."""
+
+
 class PoolBusy(PoolError):
     """No worker became free within the time limit."""
 
@@ -84,10 +88,7 @@ class WorkerPool:
     def run(self, job: worker.Job, timeout: float) -> tuple[str, object]:
         """Run a job on a free worker within `timeout` seconds (waiting included)."""
         deadline = time.monotonic() + timeout
-        try:
-            w = self._idle.get(timeout=max(0.0, timeout))
-        except queue.Empty:
-            raise PoolBusy("every query worker is busy") from None
+        w = self._take(deadline)
         try:
             w.conn.send(job)
             if w.conn.poll(max(0.0, deadline - time.monotonic())):
@@ -95,9 +96,21 @@ class WorkerPool:
                 self._idle.put(w)
                 return answer
         except (EOFError, OSError):
-            pass
+            self._replace(w)
+            raise WorkerLost("the query worker stopped") from None
         self._replace(w)
         raise QueryTimeout(f"the query ran longer than {timeout:g} s")
+
+    def _take(self, deadline: float) -> _Worker:
+        """A live idle worker; dead ones (crashed while idle) are replaced."""
+        while True:
+            try:
+                w = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise PoolBusy("every query worker is busy") from None
+            if w.process.is_alive():
+                return w
+            self._replace(w)
 
     def _replace(self, w: _Worker) -> None:
         self.killed += 1
@@ -129,4 +142,5 @@ class WorkerPool:
                 return
 
     def pids(self) -> list[int]:
-        return [w.process.pid for w in list(self._idle.queue) if w.process.pid]
+        return [w.process.pid for w in list(self._idle.queue)
+                if w.process.pid and w.process.is_alive()]

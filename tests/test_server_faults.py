@@ -1,0 +1,119 @@
+"""Injected faults never produce a 200 with a broken body: caps, killed and
+crashed workers, hostile requests. In-process app with small limits."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from xml.etree import ElementTree
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from rdflib import Graph
+
+from kg.config import Settings
+from server import create_app
+from server.backend import ServeOptions
+from server.state import KEY
+
+CROSS = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+PARSERS = {"application/sparql-results+json": json.loads,
+           "application/json": json.loads, "application/ld+json": json.loads,
+           "application/sparql-results+xml": ElementTree.fromstring,
+           "text/turtle": lambda b: Graph().parse(data=b, format="turtle"),
+           "application/n-triples": lambda b: Graph().parse(data=b, format="nt"),
+           "application/rdf+xml": lambda b: Graph().parse(data=b, format="xml"),
+           "text/csv": lambda b: b.decode("utf-8"),
+           "text/tab-separated-values": lambda b: b.decode("utf-8"),
+           "text/html": lambda b: b.decode("utf-8")}
+
+
+@pytest.fixture(scope="module")
+def app(seed_settings: Settings) -> Iterator[Flask]:
+    options = ServeOptions(timeout=1.5, workers=2, max_rows=50, max_bytes=20_000)
+    app = create_app(seed_settings, options)
+    yield app
+    app.extensions[KEY].close()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def assert_intact(response: object) -> None:
+    """A 200 parses completely in its declared type; anything else is an error body."""
+    ctype = response.headers["Content-Type"].split(";")[0]
+    if response.status_code == 200:
+        PARSERS[ctype](response.data)
+    else:
+        assert ctype in ("application/json", "text/html", "text/turtle"), ctype
+        if ctype == "application/json":
+            assert json.loads(response.data)["ok"] is False
+
+
+def test_row_cap_is_an_error_asking_to_page(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": "SELECT * { ?s ?p ?o }"})
+    assert response.status_code == 422
+    assert "LIMIT" in response.json["error"] and "OFFSET" in response.json["error"]
+    paged = client.get("/sparql", query_string={"query": "SELECT * { ?s ?p ?o } LIMIT 10"})
+    assert paged.status_code == 200
+
+
+def test_byte_cap_is_an_error(client: FlaskClient) -> None:
+    long = ", ".join(["STR(?s)"] * 8)
+    query = f"SELECT ?x {{ ?s ?p ?o BIND(CONCAT({long}) AS ?x) }} LIMIT 49"
+    response = client.get("/sparql", query_string={"query": query},
+                          headers={"Accept": "application/sparql-results+xml"})
+    assert response.status_code == 422, response.data[:200]
+    assert_intact(response)
+
+
+def test_graph_caps_apply_to_construct(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": "CONSTRUCT WHERE { ?s ?p ?o }"})
+    assert response.status_code == 422
+
+
+def test_killed_worker_gives_503_then_recovers(app: Flask, client: FlaskClient) -> None:
+    pool = app.extensions[KEY].get().pool
+    victims = pool.pids()
+    threading.Timer(0.3, lambda: [os.kill(p, signal.SIGKILL) for p in victims]).start()
+    response = client.get("/sparql", query_string={"query": CROSS + " # kill"})
+    assert response.status_code == 503 and response.headers["Retry-After"]
+    ok = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o } # recovered"})
+    assert ok.status_code == 200 and ok.json["boolean"] is True
+    assert pool.killed >= 2
+
+
+def test_crashed_idle_worker_is_replaced(app: Flask, client: FlaskClient) -> None:
+    pool = app.extensions[KEY].get().pool
+    for pid in pool.pids():
+        os.kill(pid, signal.SIGKILL)
+    time.sleep(0.2)
+    response = client.get("/sparql", query_string={"query": "ASK {} # crashed"})
+    assert response.status_code == 200 and response.json["boolean"] is True
+
+
+QUERIES = ["SELECT * { ?s ?p ?o } LIMIT 3", "ASK { ?s ?p ?o }",
+           "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 3",
+           "DESCRIBE <https://w3id.org/dutygraph/reg/gd-industrial-transfer>",
+           "SELECT * { ?s ?p ?o }", "SELECT WHERE {", "SELECT * { SERVICE ?x { ?s ?p ?o } }",
+           "CLEAR ALL", "SELECT ?x { BIND(1/0 AS ?x) }", "\x00\xff", "SELECT * {" * 500]
+ACCEPTS = [None, "*/*", "text/csv", "text/turtle", "application/rdf+xml", "image/png",
+           "application/ld+json;q=0.5, text/tab-separated-values", "text/html", ";;;,,q=x"]
+
+
+@pytest.mark.parametrize("accept", ACCEPTS)
+def test_no_fault_yields_a_broken_200(client: FlaskClient, accept: str | None) -> None:
+    headers = {"Accept": accept} if accept else {}
+    for query in QUERIES:
+        assert_intact(client.get("/sparql", query_string={"query": query}, headers=headers))
+        assert_intact(client.post("/sparql", data=query.encode("utf-8", "replace"),
+                                  headers={**headers, "Content-Type": "application/sparql-query"}))
+    assert_intact(client.post("/sparql", data=b"\xff\xfe", headers={
+        "Content-Type": "application/sparql-query"}))
