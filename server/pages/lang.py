@@ -52,6 +52,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "provision": ("其他规定", "Other provision"),
     "applies": ("适用于本主体的规范", "What applies to this actor"),
     "applies_none": ("尚无适用于本主体的规范。", "No norm applies to this actor yet."),
+    "applies_to": ("适用于", "Applies to"),
     "via": ("经由", "via"),
     "direct": ("直接", "directly"),
     "broader": ("上位主体", "Broader"),

@@ -32,6 +32,7 @@ def _index_data(corpus: Corpus, kind: str, lang: str) -> dict[str, Any]:
         terms.append({**term_ref(corpus, term.iri, lang), "zh": term.zh, "en": term.en,
                       "applies": len(applies), "concerned": len(corpus.by_term[term.iri]),
                       "depth": _depth(corpus, term)})
+    terms.sort(key=lambda t: (t["label"].lower(), t["zh"]))
     return {"kind": kind, "terms": terms}
 
 

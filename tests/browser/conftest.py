@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import shutil
-import threading
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kg.config import PROJECT_ROOT, Settings
-from tests.browser.support import make_app
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -20,13 +23,43 @@ SHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 
 @pytest.fixture(scope="session")
 def live_url(seed_settings: Settings) -> Iterator[str]:
-    from werkzeug.serving import make_server
-    app = make_app(seed_settings, full=True)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    """`kg serve` (the production server) on a free port over the seed build."""
+    port = _free_port()
+    kg = Path(sys.executable).with_name("kg")
+    process = subprocess.Popen(
+        [str(kg), "--build-dir", str(seed_settings.build_dir), "serve", "--host", "127.0.0.1",
+         "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"kg serve exited: {process.stderr.read().decode()[-2000:]}")
+        try:
+            with urllib.request.urlopen(url + "/", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("kg serve did not come up within 30 s")
 
 
 @pytest.fixture(scope="session")

@@ -84,3 +84,20 @@ def test_language_switch(page: object) -> None:
     shot(page, "actors-en")
     page.goto("/norms")
     shot(page, "norms-en")
+
+
+def test_pages_work_without_javascript_and_by_keyboard(browser: object, live_url: str) -> None:
+    context = browser.new_context(base_url=live_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.fill("#site-q", "机制")
+    page.press("#site-q", "Enter")
+    page.wait_for_url(re.compile(r"/search\?q="))
+    assert page.locator("mark.hit").count() > 3
+    page.goto("/norms?modality=Obligation")
+    assert page.locator("article.norm").count() > 0
+    page.goto("/reader/gd-industrial-transfer#art_3__para_2")
+    assert page.locator("[id='art_3__para_2'] mark.span").count() > 0
+    context.close()
