@@ -7,7 +7,7 @@ from datetime import date
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from kg import lawrefs
+from kg import lawrefs, versions
 from kg.iris import Iris, chapter_eid, unit_eid
 from kg.lexicon import Lexicon, Term
 from kg.model import Article, Chapter, Item, Paragraph, Reference, Regulation
@@ -68,6 +68,7 @@ def regulation_graph(regulation: Regulation, statements: list[Statement],
     for statement in statements:
         _add_statement(graph, statement, regulation.slug, lexicon, iris)
     lawrefs.add(graph, regulation, iris)  # issue 5: 根据《…》 citations (kg/lawrefs.py)
+    versions.add(graph, regulation, iris)  # issue 6: versions over time (kg/versions.py)
     return graph
 
 

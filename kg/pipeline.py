@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg import annotate, build, lexicon, parse, parts, store, tomlfile, validate
+from kg import annotate, build, lexicon, parse, parts, store, tomlfile, validate, versions
 from kg.config import Settings
 from kg.errors import InputError, ValidationFailed
 from kg.iris import Iris
@@ -117,6 +117,8 @@ def read_regulation(settings: Settings, path: Path,
     meta_path = settings.meta_file(regulation.slug)
     if meta_path.exists():
         regulation.meta.update(tomlfile.load(meta_path))
+    # issue 6: versions over time ([[version]] in the metadata; kg/versions.py)
+    regulation.meta[versions.META_KEY] = versions.load(regulation, meta_path, settings.data_dir)
     curated_path = settings.annotation_file(regulation.slug)
     draft_path = settings.draft_file(regulation.slug)
     curated = annotate.load(curated_path, regulation, lex) if curated_path.exists() else []
