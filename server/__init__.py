@@ -11,6 +11,7 @@ from flask import Flask, Response, request
 from kg.config import Settings
 from server import errors
 from server.backend import Backend, ServeOptions
+from server.fastpath import ReplayCache
 from server.state import KEY, BackendHolder
 
 _CORS = {
@@ -35,6 +36,7 @@ def create_app(settings: Settings | None = None, options: ServeOptions | None = 
     app.config["DUTYGRAPH_SETTINGS"] = settings
     errors.register(app)
     _guards(app, options)
+    app.wsgi_app = ReplayCache(app.wsgi_app)  # type: ignore[method-assign]
     from server import linkeddata, sparql
     app.register_blueprint(sparql.bp)
     app.register_blueprint(linkeddata.bp)

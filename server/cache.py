@@ -14,32 +14,34 @@ from collections.abc import Hashable
 class ResultCache:
     def __init__(self, max_bytes: int = 64 << 20, max_entry: int = 4 << 20) -> None:
         self.max_bytes, self.max_entry = max_bytes, max_entry
-        self._items: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._items: OrderedDict[Hashable, tuple[int, object]] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def get(self, key: Hashable) -> bytes | None:
+    def get(self, key: Hashable) -> object | None:
         with self._lock:
-            body = self._items.get(key)
-            if body is None:
+            item = self._items.get(key)
+            if item is None:
                 self.misses += 1
                 return None
             self._items.move_to_end(key)
             self.hits += 1
-            return body
+            return item[1]
 
-    def put(self, key: Hashable, body: bytes) -> None:
-        if len(body) > self.max_entry:
+    def put(self, key: Hashable, value: object, size: int | None = None) -> None:
+        """Keep a value (bytes, or anything with an explicit size in bytes)."""
+        size = len(value) if size is None else size  # type: ignore[arg-type]
+        if size > self.max_entry:
             return
         with self._lock:
             old = self._items.pop(key, None)
-            self._size -= len(old) if old is not None else 0
-            self._items[key] = body
-            self._size += len(body)
+            self._size -= old[0] if old is not None else 0
+            self._items[key] = (size, value)
+            self._size += size
             while self._size > self.max_bytes and self._items:
-                _, dropped = self._items.popitem(last=False)
-                self._size -= len(dropped)
+                _, (dropped, _) = self._items.popitem(last=False)
+                self._size -= dropped
 
     def __len__(self) -> int:
         return len(self._items)
