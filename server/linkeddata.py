@@ -31,7 +31,10 @@ def show(path: str) -> Response:
     fmt = _format()
     page = _page()
     iri = base_iri() + path
-    desc = resource.describe(backend(), iri, page)
+    try:
+        desc = resource.describe(backend(), iri, page)
+    except resource.NotAnIri:
+        raise ApiError(f"no resource {iri}", 404) from None
     if not desc.exists:
         raise ApiError(f"no resource {iri}", 404)
     # people's pages (server/pages/hook.py) show actors, norms, articles… richly as HTML

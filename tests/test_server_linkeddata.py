@@ -131,3 +131,18 @@ def test_bad_page_and_format_are_client_errors(server: Live) -> None:
     assert fetch(server, REG, format="png").status_code == 406
     body = json.loads(fetch(server, REG, "application/json", page="-1").content)
     assert body["status"] == 400
+
+
+def test_hash_terms_are_described_by_their_document(server: Live) -> None:
+    """`dg:Obligation` is `…/ontology#Obligation`: /ontology describes it."""
+    g = Graph().parse(f"{server.url}/ontology")
+    term = URIRef("https://w3id.org/dutygraph/ontology#Obligation")
+    assert (term, RDFS.label, None) in g
+    page = fetch(server, "ontology", "text/html")
+    assert 'id="Obligation"' in page.text
+
+
+@pytest.mark.parametrize("path", ["actor/a%20b", "actor/%3Cx%3E", 'actor/x"y', "x%7Bx%7D"])
+def test_paths_that_are_not_iris_are_404(server: Live, path: str) -> None:
+    response = fetch(server, path, "application/json")
+    assert response.status_code == 404 and response.json()["status"] == 404
