@@ -20,7 +20,7 @@ PAGES = ["/", "/reader/gd-industrial-transfer", "/actors",
 
 
 def measure(n: int = 20) -> list[tuple[str, float, float, float]]:
-    app = make_app(Settings.from_env())
+    app = make_app(Settings.from_env(), full=True)
     client = app.test_client()
     norm = client.get("/norms.json").get_json()["norms"][0]["href"]
     rows = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import pytest
 
@@ -54,6 +54,14 @@ def test_yasgui_runs_a_named_query(page: object, live_url: str) -> None:
     assert page.locator(".tabsList .tab").count() >= 5
     shot(page, "editor")
     assert hosts <= {urlparse(live_url).netloc, ""}
+
+
+def test_yasgui_permalink_opens_the_query(page: object) -> None:
+    query = "SELECT ?permalinked WHERE { ?permalinked a ?c } LIMIT 3"
+    page.goto("/editor?" + urlencode({"query": query}))
+    page.locator(".CodeMirror").first.wait_for()
+    assert "?permalinked" in page.evaluate(
+        "window.dutygraphYasgui.getTab().getYasqe().getValue()")
 
 
 def test_network_renders_and_links(page: object) -> None:
