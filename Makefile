@@ -22,10 +22,12 @@ server/static/vendor/.installed: package.json package-lock.json scripts/vendor.s
 	bash scripts/vendor.sh
 	touch $@
 
-# Headless Chromium for the browser tests, from Debian's packages.
+# Headless Chromium for the browser tests and a Chinese font for its screenshots,
+# from Debian's packages.
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@{ command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; } || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium fonts-wqy-microhei; }
 
 build: install
 	$(BIN)/kg build

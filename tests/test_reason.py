@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import owlrl
@@ -150,11 +149,9 @@ def build() -> dict[str, Graph]:
     sources = pipeline.read_sources(settings)
     data = pipeline.union(pipeline.assemble(sources, Iris(settings.base_iri)).values())
     ontology = pipeline.load_rdf(settings.ontology_file)
-    started = time.perf_counter()
     inferred = reason.infer(data, ontology, settings.base_iri)
-    elapsed = time.perf_counter() - started
     return {"data": data, "inferred": inferred, "ontology": ontology,
-            "all": pipeline.union([data, inferred]), "elapsed": elapsed}  # type: ignore[dict-item]
+            "all": pipeline.union([data, inferred])}
 
 
 def test_build_applies_to_receiving_county_government(build: dict) -> None:
@@ -189,6 +186,3 @@ def test_build_types_and_inverses(build: dict) -> None:
     for a, b in data.subject_objects(DG.within):
         assert (b, DG.includes, a) in graph
 
-
-def test_build_reasoning_is_fast(build: dict) -> None:
-    assert build["elapsed"] < 3.0  # ~0.5 s on the seed; generous for loaded machines
