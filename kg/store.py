@@ -25,8 +25,9 @@ from pathlib import Path
 
 import pyoxigraph
 
+from kg import dcat  # issue 6: DCAT/VoID + JSON-LD context in each release
 from kg.errors import BuildNotFound
-from kg.namespaces import PREFIXES
+from kg.namespaces import DEFAULT_BASE, PREFIXES
 
 MANIFEST = "manifest.json"
 NQUADS = "dutygraph.nq"
@@ -42,6 +43,8 @@ def write(build_dir: Path, parts: Mapping[str, str], info: dict) -> Path:
     staging.mkdir()
     try:
         files = _write_files(staging, parts)
+        base = info.get("base_iri", DEFAULT_BASE)
+        files += dcat.write(staging, base, files, STORE_DIR)  # issue 6: DCAT, VoID, @context
         manifest = {**info, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                     "files": {name: _sha256(staging / name) for name in files}}
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2))

@@ -42,6 +42,8 @@ def create_app(settings: Settings | None = None, options: ServeOptions | None = 
     app.register_blueprint(linkeddata.bp)
     from server import pages  # people's pages: home, reader, actors, norms, search… (issue 4)
     app.register_blueprint(pages.bp)
+    from server import api  # issue 6: REST, OpenAPI, downloads, @context, version history
+    app.register_blueprint(api.bp)
     return app
 
 

@@ -19,6 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     cmd.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2),
                      help="query worker processes (default: CPUs, at least 2)")
     cmd.add_argument("--threads", type=int, default=16, help="HTTP threads")
+    cmd.add_argument("--backend", metavar="URL",  # issue 6: server/remote.py
+                     help="answer from an external SPARQL endpoint (loaded with `kg push`) "
+                     "instead of the embedded store")
     cmd.set_defaults(handler=handle)
 
 
@@ -28,9 +31,14 @@ def handle(args: argparse.Namespace) -> int:
     from server.wsgi import Server, gunicorn_options
 
     settings = settings_from(args)
-    ensure_build(settings)
     options = ServeOptions(timeout=args.timeout, workers=args.workers,
                            data=parse_data(args.data))
     config = gunicorn_options(args.host, args.port, args.timeout, threads=args.threads)
+    if args.backend:  # issue 6: an external SPARQL engine (server/remote.py)
+        from server.remote import remote_app, remote_graphs
+        remote_graphs(args.backend, args.timeout)  # unreachable → one-line error, exit 2
+        Server(lambda: remote_app(settings, options, args.backend), config).run()
+        return 0
+    ensure_build(settings)
     Server(lambda: create_app(settings, options), config).run()
     return 0

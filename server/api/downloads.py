@@ -1,0 +1,83 @@
+"""/download/: the release's dumps, checksums, DCAT + VoID; /context.jsonld."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Response, current_app, render_template_string, request, send_file
+
+from kg import dcat, store
+from kg.errors import BuildNotFound
+from server import formats
+from server.api import bp
+from server.errors import ApiError
+from server.state import backend
+
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>DutyGraph downloads</title></head><body><main>
+<h1>Downloads</h1><p>Release {{ release }}. DCAT and VoID: <a href="dataset.ttl">dataset.ttl</a>;
+JSON-LD context: <a href="/context.jsonld">/context.jsonld</a>;
+checksums: <a href="SHA256SUMS">SHA256SUMS</a>, <a href="checksums.json">checksums.json</a>.</p>
+<table><tr><th>file</th><th>bytes</th><th>SHA-256</th></tr>
+{% for f in files %}<tr><td><a href="{{ f.name }}">{{ f.name }}</a></td><td>{{ f.bytes }}</td>
+<td><code>{{ f.sha256 }}</code></td></tr>{% endfor %}</table></main></body></html>"""
+MEDIA = {**dcat.MEDIA, dcat.DATASET_FILE: "text/turtle; charset=utf-8",
+         dcat.CONTEXT_FILE: "application/ld+json"}
+
+
+def release() -> Path:
+    """The served release (the embedded backend's), else the current build."""
+    served = backend().release
+    if served.is_dir():
+        return served
+    try:
+        return store.current(current_app.config["DUTYGRAPH_SETTINGS"].build_dir)
+    except BuildNotFound:
+        raise ApiError("no build is published here", 404) from None
+
+
+def listing(folder: Path) -> list[dict]:
+    files = store.manifest(folder).get("files", {})
+    return [{"name": name, "bytes": (folder / name).stat().st_size, "sha256": digest,
+             "url": f"/download/{name}"} for name, digest in files.items()]
+
+
+@bp.route("/download/")
+def downloads_index() -> Response:
+    folder = release()
+    files = listing(folder)
+    media = formats.negotiate(request.headers.get("Accept"),
+                              {"text/html": "html", "application/json": "json"})
+    if media == "application/json" or request.args.get("format") == "json":
+        return current_app.json.response({"ok": True, "release": folder.name, "files": files})
+    return Response(render_template_string(PAGE, release=folder.name, files=files),
+                    content_type="text/html; charset=utf-8")
+
+
+@bp.route("/download/checksums.json")
+def checksums() -> Response:
+    folder = release()
+    return current_app.json.response({"ok": True, "release": folder.name,
+                                      "files": listing(folder)})
+
+
+@bp.route("/download/SHA256SUMS")
+def sha256sums() -> Response:
+    lines = [f"{f['sha256']}  {f['name']}\n" for f in listing(release())]
+    return Response("".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@bp.route("/download/<name>")
+def download(name: str) -> Response:
+    folder = release()
+    if name not in store.manifest(folder).get("files", {}) or name not in MEDIA:
+        raise ApiError(f"no file {name!r} in this release; see /download/", 404)
+    return send_file(folder / name, mimetype=MEDIA[name], conditional=True,
+                     download_name=name, etag=store.manifest(folder)["files"][name])
+
+
+@bp.route("/context.jsonld")
+def jsonld_context() -> Response:
+    base = current_app.config["DUTYGRAPH_SETTINGS"].base_iri
+    return Response(current_app.json.dumps(dcat.context(base)),
+                    content_type="application/ld+json")

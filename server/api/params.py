@@ -1,0 +1,53 @@
+"""Typed parameters of the named queries: JSON Schema for OpenAPI, and checking."""
+
+from __future__ import annotations
+
+from kg.queries import NamedQuery, Param
+from server.errors import ApiError
+
+IRI_PATTERN = r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|^`\\]*$"
+INT_MIN, INT_MAX = 0, 2**31 - 1
+RESERVED = ("format",)
+
+
+def schema(param: Param) -> dict:
+    if param.type == "integer":
+        out: dict = {"type": "integer", "minimum": INT_MIN, "maximum": INT_MAX}
+        if param.default is not None:
+            out["default"] = int(param.default)
+        return out
+    out = {"type": "string"}
+    if param.type == "iri":
+        out.update(format="iri", pattern=IRI_PATTERN)
+    if param.default is not None:
+        out["default"] = param.default
+    return out
+
+
+def check(query: NamedQuery, given: dict[str, str]) -> dict[str, str]:
+    """The values to bind, checked against the parameter types (ApiError 400)."""
+    known = {p.name: p for p in query.params}
+    unknown = sorted(set(given) - set(known) - set(RESERVED))
+    if unknown:
+        raise ApiError(f"unknown parameter(s) {unknown}; {query.name} takes "
+                       f"{sorted(known) or 'none'}", 400)
+    return {name: _value(known[name], value) for name, value in given.items()
+            if name in known}
+
+
+def _value(param: Param, value: str) -> str:
+    if param.type == "integer":
+        try:
+            number = int(value.strip())
+        except ValueError:
+            raise ApiError(f"{param.name} must be an integer", 400) from None
+        if not INT_MIN <= number <= INT_MAX:
+            raise ApiError(f"{param.name} must be between {INT_MIN} and {INT_MAX}", 400)
+        return str(number)
+    if param.type == "iri":
+        try:
+            param.term(value)
+        except ValueError as exc:
+            raise ApiError(str(exc), 400) from None
+        return value
+    return value.replace("\r\n", "\n").replace("\r", "\n")  # a SPARQL string holds no raw CR

@@ -1,0 +1,91 @@
+"""/api/queries and /api/queries/<name>: the named queries as REST, JSON or CSV."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Response, current_app, request
+
+from kg import queries
+from kg.queries import NamedQuery
+from server import formats
+from server.api import bp, params
+from server.errors import ApiError, NotAcceptable
+from server.execute import answer
+from server.state import backend
+
+TYPES = {"application/json": "json", "text/csv": "csv"}
+CONTENT = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
+_NUMBERS = {"http://www.w3.org/2001/XMLSchema#integer": int}
+_EXTENSION = "dutygraph.api.queries"
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """The SELECT named queries, read once per app."""
+    found = current_app.extensions.get(_EXTENSION)
+    if found is None:
+        folder = current_app.config["DUTYGRAPH_SETTINGS"].queries_dir
+        found = {n: q for n, q in queries.load_all(folder).items() if q.form == "SELECT"}
+        current_app.extensions[_EXTENSION] = found
+    return found
+
+
+def describe(query: NamedQuery) -> dict:
+    return {"name": query.name, "title": query.title, "description": query.description,
+            "url": f"/api/queries/{query.name}",
+            "params": [{"name": p.name, "type": p.type, "default": p.default,
+                        "description": p.description} for p in query.params]}
+
+
+@bp.route("/api/queries")
+def queries_index() -> Response:
+    return current_app.json.response(
+        {"ok": True, "queries": [describe(q) for q in named_queries().values()]})
+
+
+@bp.route("/api/queries/<name>")
+def run_query(name: str) -> Response:
+    query = named_queries().get(name)
+    if query is None:
+        raise ApiError(f"no named query {name!r}; see /api/queries", 404)
+    fmt = _format()
+    values = params.check(query, request.args.to_dict())
+    be = backend()
+    body = answer(be, be.job(query.bind(values), fmt), be.options.timeout)
+    if fmt == "json":
+        body = json.dumps(simple(query, values, body), ensure_ascii=False).encode()
+    response = Response(body, content_type=CONTENT[fmt])
+    response.vary.add("Accept")
+    return response
+
+
+def _format() -> str:
+    wanted = request.args.get("format")
+    if wanted is not None:
+        if wanted not in CONTENT:
+            raise ApiError("format must be json or csv", 400)
+        return wanted
+    media = formats.negotiate(request.headers.get("Accept"), TYPES)
+    if media is None:
+        raise NotAcceptable("not acceptable; use application/json or text/csv")
+    return TYPES[media]
+
+
+def simple(query: NamedQuery, values: dict[str, str], body: bytes) -> dict:
+    """SPARQL JSON results as plain rows: {column: value}, integers as numbers."""
+    results = json.loads(body)
+    columns = results["head"].get("vars", [])
+    rows = [{c: _plain(b[c]) if c in b else None for c in columns}
+            for b in results.get("results", {}).get("bindings", [])]
+    return {"ok": True, "query": query.name, "params": values, "columns": columns,
+            "rows": rows}
+
+
+def _plain(term: dict) -> object:
+    convert = _NUMBERS.get(term.get("datatype", ""))
+    if convert is not None:
+        try:
+            return convert(term["value"])
+        except ValueError:
+            return term["value"]
+    return term["value"]
