@@ -39,8 +39,30 @@ def parse_data(specs: list[str]) -> tuple[tuple[Path, str], ...]:
             raise InputError(spec, None, "expected FILE=GRAPH_IRI")
         if not Path(path).is_file():
             raise InputError(path, None, "no such file")
+        try:
+            pyoxigraph.NamedNode(graph)
+        except ValueError:
+            raise InputError(spec, None, f"{graph!r} is not an absolute IRI") from None
         pairs.append((Path(path), graph))
+        check_file(Path(path))
     return tuple(pairs)
+
+
+def check_file(path: Path) -> None:
+    """Parse an extra data file once, so that a bad one is a one-line CLI error."""
+    try:
+        for _ in pyoxigraph.parse(path=str(path), format=_format(path),
+                                  base_iri=path.resolve().as_uri()):
+            pass
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise InputError(path, None, f"cannot load: {exc}") from None
+
+
+def _format(path: Path) -> pyoxigraph.RdfFormat:
+    fmt = pyoxigraph.RdfFormat.from_extension(path.suffix.lstrip(".") or "nt")
+    if fmt is None:
+        raise InputError(path, None, "unknown RDF format (use .nt, .ttl, .rdf, .nq, ...)")
+    return fmt
 
 
 def prepare_store(release: Path, data: tuple[tuple[Path, str], ...]) -> tuple[str, str | None]:
@@ -63,11 +85,8 @@ def prepare_store(release: Path, data: tuple[tuple[Path, str], ...]) -> tuple[st
 
 
 def _load(db: pyoxigraph.Store, path: Path, graph: str) -> None:
-    fmt = pyoxigraph.RdfFormat.from_extension(path.suffix.lstrip(".") or "nt")
-    if fmt is None:
-        raise InputError(path, None, "unknown RDF format (use .nt, .ttl, .rdf, .nq, ...)")
     try:
-        db.bulk_load(path=str(path), format=fmt, to_graph=pyoxigraph.NamedNode(graph),
+        db.bulk_load(path=str(path), format=_format(path), to_graph=pyoxigraph.NamedNode(graph),
                      base_iri=path.resolve().as_uri())
     except (SyntaxError, ValueError) as exc:
         raise InputError(path, None, f"cannot load: {exc}") from None

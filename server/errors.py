@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 
 from flask import Flask, Response, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from server import formats
 
-_PATH = re.compile(r"(?:[A-Za-z]:)?(?:/[\w.\-]+){2,}/?")
+_PATH = re.compile(r"(?<![:/\w])(?:/[\w.\-]+){2,}/?")
+_RDF_XML = ('<?xml version="1.0" encoding="utf-8"?>\n<!-- {status}: {message} -->\n'
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n')
 
 
 class ApiError(Exception):
@@ -55,10 +58,11 @@ def _kind() -> str:
     wanted = formats.alias(request.args.get("format"))
     if wanted == "html":
         return "html"
-    if wanted in ("turtle", "ntriples"):
+    if wanted in ("turtle", "ntriples", "jsonld", "rdfxml"):
         return wanted
     table = {"application/json": "json", **formats.HTML_TYPES,
-             "text/turtle": "turtle", "application/n-triples": "ntriples"}
+             "text/turtle": "turtle", "application/n-triples": "ntriples",
+             "application/ld+json": "jsonld", "application/rdf+xml": "rdfxml"}
     chosen = formats.negotiate(accept, table) if accept else None
     return table.get(chosen or "", "json")
 
@@ -70,6 +74,8 @@ def render(status: int, message: str, headers: dict[str, str] | None = None) -> 
         body = render_template("error.html", status=status, message=message)
     elif kind in ("turtle", "ntriples"):
         body = f"# {status}: {message.replace(chr(10), ' ')}\n"
+    elif kind == "rdfxml":
+        body = _RDF_XML.format(status=status, message=escape(message.replace("--", "- -")))
     else:
         body = json.dumps({"ok": False, "error": message, "status": status},
                           ensure_ascii=False)

@@ -117,6 +117,11 @@ def test_unknown_iri_is_404_in_the_asked_form(server: Live) -> None:
     assert turtle.status_code == 404 and turtle.headers["Content-Type"].startswith("text/turtle")
     assert len(Graph().parse(data=turtle.content, format="turtle")) == 0
     assert turtle.headers["Access-Control-Allow-Origin"] == "*"
+    rdfxml = fetch(server, "actor/no-such-actor", "application/rdf+xml")
+    assert rdfxml.status_code == 404
+    assert len(Graph().parse(data=rdfxml.content, format="xml")) == 0
+    jsonld = fetch(server, "actor/no-such-actor", format="jsonld")
+    assert jsonld.status_code == 404 and jsonld.json()["status"] == 404
 
 
 def test_literals_are_escaped_in_html(server: Live) -> None:
