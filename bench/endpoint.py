@@ -102,40 +102,47 @@ def fetch(conn: http.client.HTTPConnection, path: str, accept: str) -> tuple[int
 
 
 def load(port: int, paths: list[tuple[str, str]], seconds: float,
-         concurrency: int) -> dict[str, object]:
-    """N keep-alive clients, round-robin through the mix, for `seconds`."""
+         concurrency: int, cold: bool = False) -> dict[str, object]:
+    """N keep-alive clients, round-robin through the mix, for `seconds`. With `cold`,
+    every request's query text is unique (a trailing comment), so nothing is cached."""
     latencies: list[float] = []
-    errors = [0]
+    errors: dict[str, int] = {}
     lock = threading.Lock()
     stop = time.monotonic() + seconds
 
     def client(offset: int) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine, bad, i = [], 0, offset
+        mine, bad, i = [], [], offset
         while time.monotonic() < stop:
             path, accept = paths[i % len(paths)]
             i += 1
+            if cold:
+                path += urllib.parse.quote(f"\n# {offset} {i}")
             started = time.perf_counter()
-            status, _ = fetch(conn, path, accept)
+            status, body = fetch(conn, path, accept)
             mine.append(time.perf_counter() - started)
-            bad += status != 200
+            if status != 200:
+                bad.append(f"{status} {body[:80]!r}")
         with lock:
             latencies.extend(mine)
-            errors[0] += bad
+            for problem in bad:
+                errors[problem] = errors.get(problem, 0) + 1
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(concurrency)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return summary(latencies, errors[0], seconds)
+    return summary(latencies, errors, seconds)
 
 
-def summary(latencies: list[float], errors: int, seconds: float) -> dict[str, object]:
+def summary(latencies: list[float], errors: dict[str, int],
+            seconds: float) -> dict[str, object]:
     ordered = sorted(latencies)
     def pct(p: float) -> float:
         return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000
-    return {"requests": len(ordered), "errors": errors, "rps": len(ordered) / seconds,
+    return {"requests": len(ordered), "errors": sum(errors.values()), "error_kinds": errors,
+            "rps": len(ordered) / seconds,
             "p50_ms": pct(0.50), "p99_ms": pct(0.99),
             "mean_ms": statistics.fmean(ordered) * 1000 if ordered else 0.0}
 
@@ -164,6 +171,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="kg query workers")
+    parser.add_argument("--cold", action="store_true",
+                        help="make every query text unique, defeating any cache")
     args = parser.parse_args()
     settings = Settings.from_env()
     release = ensure_build(settings)
@@ -182,7 +191,7 @@ def main() -> int:
         for name, (port, prefix) in targets.items():
             paths = [(prefix + urllib.parse.quote(q), accept) for _, q, accept in queries]
             load(port, paths, min(2.0, args.seconds / 5), args.concurrency)     # warm-up
-            results[name] = load(port, paths, args.seconds, args.concurrency)
+            results[name] = load(port, paths, args.seconds, args.concurrency, args.cold)
     finally:
         for proc in procs:
             proc.terminate()
@@ -197,16 +206,21 @@ def report(results: dict, agree: dict, args: argparse.Namespace, release: str) -
     ratio = kg["rps"] / ox["rps"] if ox["rps"] else float("inf")
     doc = {"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "release": release,
            "seconds": args.seconds, "concurrency": args.concurrency, "workers": args.workers,
+           "cold": args.cold,
            "same_answers": agree, "results": results, "throughput_ratio": ratio}
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    path = out / f"endpoint-{time.strftime('%Y%m%dT%H%M%S')}.json"
+    suffix = "-cold" if args.cold else ""
+    path = out / f"endpoint-{time.strftime('%Y%m%dT%H%M%S')}{suffix}.json"
     path.write_text(json.dumps(doc, indent=2))
     print(f"{'target':<26} {'requests':>9} {'errors':>7} {'req/s':>9} {'p50 ms':>8} "
           f"{'p99 ms':>8}")
     for name, r in results.items():
         print(f"{name:<26} {r['requests']:>9} {r['errors']:>7} {r['rps']:>9.0f} "
               f"{r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f}")
+    for name, r in results.items():
+        for problem, count in r["error_kinds"].items():
+            print(f"  {name}: {count} x {problem}")
     print(f"throughput ratio kg/oxigraph: {ratio:.2f}x   same answers: {agree}")
     print(f"written to {path.relative_to(ROOT)}")
 
