@@ -58,6 +58,9 @@ def fetch(url: str, job: Job, timeout: float) -> bytes:
     with warnings.catch_warnings():  # SPARQLWrapper warns on query types it cannot tell
         warnings.simplefilter("ignore")
         client.setQuery(job.query)
+    # our own analysis decides (SPARQLWrapper's guess can take a query for an update,
+    # which would send it as `update=`); /sparql has refused every update already
+    client.queryType = analyse(job.query).form or "SELECT"
     client.setReturnFormat(TURTLE if is_graph(job.query) else JSON)
     client.setTimeout(max(1, int(timeout + 1)))
     for graph in job.default_graph or ():

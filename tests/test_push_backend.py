@@ -1,0 +1,155 @@
+"""`kg push` into a real `oxigraph serve`, and `kg serve --backend` over it: the same
+endpoint tests pass on the embedded store and on the remote backend."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from flask.testing import FlaskClient
+from rdflib import Graph
+
+from kg import push, store
+from kg.config import Settings
+from kg.errors import KGError
+from server import create_app
+from server.backend import ServeOptions
+from server.remote import remote_app
+from tests.w3c.live import free_port
+
+OXIGRAPH = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "oxigraph"
+OPTIONS = ServeOptions(timeout=2.0, workers=2, max_rows=500)
+ALL = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@pytest.fixture(scope="module")
+def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`oxigraph serve` on loopback (union default graph, 5 s server-side timeout)."""
+    port = free_port()
+    proc = subprocess.Popen([str(OXIGRAPH), "serve", "--location",
+                             str(tmp_path_factory.mktemp("oxigraph")), "--bind",
+                             f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", "5"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            requests.get(url + "/query", params={"query": "ASK {}"}, timeout=1)
+            break
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def pushed(oxigraph: str, seed_settings: Settings) -> str:
+    push.push(store.current(seed_settings.build_dir), oxigraph + "/store")
+    return oxigraph
+
+
+def remote_count(url: str, query: str = ALL) -> int:
+    r = requests.get(url + "/query", params={"query": query},
+                     headers={"Accept": "application/sparql-results+json"}, timeout=10)
+    return int(r.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_push_one_graph_per_regulation_replaced_not_added(pushed: str,
+                                                          seed_settings: Settings) -> None:
+    release = store.current(seed_settings.build_dir)
+    graphs = push.graphs_of(release)
+    assert {g.rsplit("/", 1)[1] for g in graphs} == {
+        "ontology", "lexicon", "inferred", "gd-industrial-transfer"}
+    total = sum(b.count(b"\n") for b in graphs.values())
+    assert remote_count(pushed) == total
+    report = push.push(release, pushed + "/store")  # again: each graph replaced
+    assert remote_count(pushed) == total == report.triples
+
+
+def test_push_prunes_graphs_the_build_no_longer_has(pushed: str,
+                                                   seed_settings: Settings) -> None:
+    stale = f"{seed_settings.base_iri}graph/repealed"
+    requests.put(push.graph_url(pushed + "/store", stale), data=b"<urn:a> <urn:b> <urn:c> .\n",
+                 headers={"Content-Type": push.NT_TYPE}, timeout=10).raise_for_status()
+    report = push.push(store.current(seed_settings.build_dir), pushed + "/store",
+                       prune_under=f"{seed_settings.base_iri}graph/", existing=[stale])
+    assert report.removed == [stale]
+    assert remote_count(pushed, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{stale}> "
+                                "{ ?s ?p ?o } }") == 0
+
+
+def test_push_to_nowhere_is_a_typed_error(seed_settings: Settings) -> None:
+    with pytest.raises(KGError, match=r"127\.0\.0\.1"):
+        push.push(store.current(seed_settings.build_dir),
+                  f"http://127.0.0.1:{free_port()}/store", timeout=2)
+
+
+@pytest.fixture(scope="module", params=["embedded", "remote"])
+def client(request: pytest.FixtureRequest, seed_settings: Settings) -> Iterator[FlaskClient]:
+    if request.param == "embedded":
+        app = create_app(seed_settings, OPTIONS)
+    else:
+        app = remote_app(seed_settings, OPTIONS, request.getfixturevalue("pushed") + "/query")
+    yield app.test_client()
+    app.extensions["dutygraph.backend"].close()
+
+
+def sparql(client: FlaskClient, query: str, accept: str = "application/sparql-results+json"):
+    return client.post("/sparql", data={"query": query}, headers={"Accept": accept})
+
+
+def test_endpoint_counts_and_formats(client: FlaskClient, seed_settings: Settings) -> None:
+    manifest = store.manifest(store.current(seed_settings.build_dir))
+    body = sparql(client, ALL).json
+    assert int(body["results"]["bindings"][0]["n"]["value"]) == (
+        manifest["asserted"] + manifest["inferred"])
+    for accept in ("text/csv", "text/tab-separated-values", "application/sparql-results+xml"):
+        response = sparql(client, "SELECT ?s WHERE { ?s a <https://w3id.org/dutygraph/"
+                          "ontology#Regulation> }", accept)
+        assert response.status_code == 200 and "gd-industrial-transfer" in response.text
+    assert sparql(client, "ASK { ?s ?p ?o }").json["boolean"] is True
+
+
+def test_construct_and_linked_data(client: FlaskClient) -> None:
+    response = sparql(client, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 20", "text/turtle")
+    assert len(Graph().parse(data=response.data, format="turtle")) == 20
+    page = client.get("/reg/gd-industrial-transfer/art_9__para_2?format=ttl")
+    assert page.status_code == 200
+    assert len(Graph().parse(data=page.data, format="turtle")) > 5
+
+
+def test_named_query_api(client: FlaskClient) -> None:
+    rows = client.get("/api/queries/applies-to").json["rows"]
+    assert len(rows) > 5 and rows[0]["article"] >= 1
+
+
+@pytest.mark.parametrize("query, status", [
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", 403),
+    ("SELECT * WHERE { SERVICE ?x { ?s ?p ?o } }", 403),
+    ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", 403),
+    ("CLEAR ALL", 403),
+    ("SELEC * WHERE { ?s ?p ?o }", 400),
+    ("SELECT * WHERE { ?s ?p ?o }", 422),          # past the 500-row cap: never a cut 200
+])
+def test_safety_rules(client: FlaskClient, query: str, status: int) -> None:
+    response = sparql(client, query)
+    assert response.status_code == status, response.data[:300]
+    assert response.json["ok"] is False
+
+
+def test_time_limit_gives_503(client: FlaskClient) -> None:
+    started = time.monotonic()
+    response = sparql(client, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . "
+                      "?g ?h ?i }")
+    assert response.status_code == 503 and "Retry-After" in response.headers
+    assert time.monotonic() - started < OPTIONS.timeout + 1.5
+    assert sparql(client, "ASK { ?s ?p ?o }").status_code == 200
+
+
+def test_version_history_page_and_home(client: FlaskClient) -> None:
+    assert client.get("/versions/gd-industrial-transfer?format=json").json["versions"] == []
+    assert client.get("/", headers={"Accept": "text/html"}).status_code == 200
