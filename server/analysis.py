@@ -49,14 +49,26 @@ def mask(text: str) -> str:
     return _MASKABLE.sub(blank, text)
 
 
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def unescape(text: str) -> str:
+    """SPARQL's codepoint escapes (\\uXXXX) decoded, as a parser may do first."""
+    def decode(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        return chr(code) if code < 0x110000 else ""
+    return _ESCAPE.sub(decode, text)
+
+
 def analyse(text: str) -> QueryInfo:
     masked = mask(text)
+    decoded = mask(unescape(text)) if "\\" in text else masked
     rest = masked[_PROLOGUE.match(masked).end():]
     first = re.match(r"[A-Za-z]+", rest)
     word = first.group(0).upper() if first else ""
     return QueryInfo(
         form=word if word in _FORMS else None,
         is_update=word in _UPDATES,
-        uses_service=bool(_SERVICE.search(masked)),
+        uses_service=bool(_SERVICE.search(masked) or _SERVICE.search(decoded)),
         uses_from=bool(_FROM.search(masked)),
     )

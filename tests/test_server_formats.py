@@ -50,6 +50,7 @@ def test_browser_accept_prefers_html() -> None:
     "SELECT * { OPTIONAL { GRAPH ?g { SERVICE<http://x/>{?s ?p ?o} } } }",
     "SELECT * { ?s ?p ?o .SERVICE <http://x/> {?a ?b ?c} }",
     "PREFIX s: <http://x/>\nSELECT * { # comment\n SeRvIcE s:e { ?s ?p ?o } }",
+    "SELECT * { \\u0053ERVICE <http://x/> { ?s ?p ?o } }",
 ])
 def test_service_is_found(query: str) -> None:
     assert analyse(query).uses_service
