@@ -101,6 +101,15 @@ def _links(path: str, page: int, has_next: bool) -> str:
 
 
 @bp.app_template_global()
+def curie(iri: str) -> str:
+    """`skos:prefLabel` for a known namespace, else the IRI itself."""
+    for name, namespace in _PREFIXES.items():
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{name}:{iri[len(namespace):]}"
+    return iri
+
+
+@bp.app_template_global()
 def term_kind(term: object) -> str:
     if isinstance(term, pyoxigraph.NamedNode):
         return "iri"
