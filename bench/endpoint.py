@@ -119,7 +119,13 @@ def load(port: int, paths: list[tuple[str, str]], seconds: float,
             if cold:
                 path += urllib.parse.quote(f"\n# {offset} {i}")
             started = time.perf_counter()
-            status, body = fetch(conn, path, accept)
+            try:
+                status, body = fetch(conn, path, accept)
+            except (OSError, http.client.HTTPException) as exc:
+                bad.append(f"{type(exc).__name__}: {exc}"[:120])
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                continue
             mine.append(time.perf_counter() - started)
             if status != 200:
                 bad.append(f"{status} {body[:80]!r}")
@@ -140,6 +146,8 @@ def summary(latencies: list[float], errors: dict[str, int],
             seconds: float) -> dict[str, object]:
     ordered = sorted(latencies)
     def pct(p: float) -> float:
+        if not ordered:
+            return float("nan")
         return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000
     return {"requests": len(ordered), "errors": sum(errors.values()), "error_kinds": errors,
             "rps": len(ordered) / seconds,
