@@ -125,6 +125,7 @@ def load(port: int, paths: list[tuple[str, str]], seconds: float,
                 bad.append(f"{type(exc).__name__}: {exc}"[:120])
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                time.sleep(0.05)
                 continue
             mine.append(time.perf_counter() - started)
             if status != 200:
