@@ -32,6 +32,9 @@ def describe(backend: Backend, endpoint: str) -> Graph:
     for fmt in dict.fromkeys([*formats.RESULT_TYPES.values(), *formats.GRAPH_TYPES.values()]):
         g.add((service, SD.resultFormat, FORMATS[_FORMAT_IRIS[fmt]]))
     _limits(g, service, backend)
+    root = endpoint.rsplit("/sparql", 1)[0]  # issue 6: downloads (DCAT/VoID) and REST API
+    for link in ("/download/", "/download/dataset.ttl", "/api/openapi.json"):
+        g.add((service, RDFS.seeAlso, URIRef(root + link)))
     _dataset(g, service, backend.graphs)
     return g
 

@@ -66,3 +66,14 @@ def test_context_makes_plain_json_into_dutygraph_rdf(client: FlaskClient) -> Non
     assert (URIRef("https://w3id.org/dutygraph/reg/x/art_1__para_1/obligation-0-5"),
             URIRef(dg + "addressee"), URIRef("https://w3id.org/dutygraph/actor/enterprise")
             ) in triples
+
+
+def test_linked_from_home_page_and_service_description(client: FlaskClient) -> None:
+    home = client.get("/", headers={"Accept": "text/html"}).text
+    assert 'href="/download/"' in home and 'href="/versions/gd-industrial-transfer"' in home
+    description = Graph().parse(data=client.get("/sparql", headers={"Accept": "text/turtle"})
+                                .data, format="turtle")
+    seen = {str(o) for o in description.objects(None, URIRef(
+        "http://www.w3.org/2000/01/rdf-schema#seeAlso"))}
+    assert any(s.endswith("/download/dataset.ttl") for s in seen)
+    assert any(s.endswith("/api/openapi.json") for s in seen)
