@@ -4,6 +4,7 @@ endpoint tests pass on the embedded store and on the remote backend."""
 from __future__ import annotations
 
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,7 @@ from kg.errors import KGError
 from server import create_app
 from server.backend import ServeOptions
 from server.remote import remote_app
-from tests.w3c.live import free_port
+from tests.w3c.live import Live, _wait, free_port
 
 OXIGRAPH = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "oxigraph"
 OPTIONS = ServeOptions(timeout=2.0, workers=2, max_rows=500)
@@ -153,3 +154,34 @@ def test_time_limit_gives_503(client: FlaskClient) -> None:
 def test_version_history_page_and_home(client: FlaskClient) -> None:
     assert client.get("/versions/gd-industrial-transfer?format=json").json["versions"] == []
     assert client.get("/", headers={"Accept": "text/html"}).status_code == 200
+
+
+def test_kg_push_and_kg_serve_backend_end_to_end(pushed: str, seed_settings: Settings,
+                                                 tmp_path: Path) -> None:
+    kg = [sys.executable, "-m", "kg.cli", "--build-dir", str(seed_settings.build_dir)]
+    done = subprocess.run([*kg, "push", "--endpoint", pushed + "/store"], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and "pushed 4 graphs" in done.stdout, done.stderr
+    port = free_port()
+    log = (tmp_path / "serve.log").open("wb")
+    proc = subprocess.Popen([*kg, "serve", "--backend", pushed + "/query", "--port", str(port),
+                             "--timeout", "3"], stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    server = Live(f"http://127.0.0.1:{port}", proc, seed_settings, {})
+    try:
+        _wait(server, tmp_path / "serve.log")
+        rows = requests.get(server.url + "/api/queries/applies-to", timeout=10).json()["rows"]
+        assert len(rows) > 5
+        refused = requests.get(server.url + "/sparql", timeout=10, params={
+            "query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"})
+        assert refused.status_code == 403
+    finally:
+        server.stop()
+
+
+def test_kg_serve_backend_unreachable_is_exit_2(seed_settings: Settings) -> None:
+    done = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--backend",
+                           f"http://127.0.0.1:{free_port()}/query"], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 2 and "does not answer" in done.stderr
+    assert "Traceback" not in done.stderr
