@@ -169,3 +169,32 @@ def rss_bytes(pid: int) -> int:
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1]) * 1024
     return total
+
+
+def cmdline(pid: int) -> str:
+    with contextlib.suppress(OSError):
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    return ""
+
+
+def parent(pid: int) -> int | None:
+    with contextlib.suppress(OSError, IndexError, ValueError):
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    return None
+
+
+def query_workers(server_pid: int) -> list[int]:
+    """The query worker processes of a `kg serve` (children of its forkserver, or
+    spawned processes), not the forkserver or resource tracker themselves."""
+    found = []
+    for pid in descendants(server_pid):
+        up = parent(pid)
+        if (up and "forkserver import main" in cmdline(up)) or "spawn_main" in cmdline(pid):
+            found.append(pid)
+    return found
+
+
+def http_workers(server_pid: int) -> list[int]:
+    """gunicorn's worker processes: the master's children that are not helpers."""
+    return [pid for pid in descendants(server_pid) if parent(pid) == server_pid
+            and "multiprocessing" not in cmdline(pid)]
