@@ -65,14 +65,17 @@ def _format(path: Path) -> pyoxigraph.RdfFormat:
     return fmt
 
 
-def prepare_store(release: Path, data: tuple[tuple[Path, str], ...]) -> tuple[str, str | None]:
-    """The store to serve: the release's own, or a temporary copy with the extra
-    files loaded in their named graphs. Returns (store path, temp dir or None)."""
-    if not data:
-        return str(release / store.STORE_DIR), None
+def prepare_store(release: Path, data: tuple[tuple[Path, str], ...]) -> tuple[str, str]:
+    """A private copy of the release's store, with any extra files loaded in their
+    named graphs: a later build pruning old releases cannot pull the files from
+    under a serving (or respawning) worker. Returns (store path, temp dir)."""
     tmp = tempfile.mkdtemp(prefix="dutygraph-serve-")
+    target = Path(tmp) / store.STORE_DIR
     try:
-        db = pyoxigraph.Store(tmp)
+        if not data:
+            shutil.copytree(release / store.STORE_DIR, target)
+            return str(target), tmp
+        db = pyoxigraph.Store(str(target))
         db.bulk_load(path=str(release / store.NQUADS), format=pyoxigraph.RdfFormat.N_QUADS)
         for path, graph in data:
             _load(db, path, graph)
@@ -81,7 +84,7 @@ def prepare_store(release: Path, data: tuple[tuple[Path, str], ...]) -> tuple[st
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return tmp, tmp
+    return str(target), tmp
 
 
 def _load(db: pyoxigraph.Store, path: Path, graph: str) -> None:

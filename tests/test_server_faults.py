@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
@@ -16,6 +18,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from rdflib import Graph
 
+from kg import store
 from kg.config import Settings
 from server import create_app
 from server.backend import ServeOptions
@@ -122,3 +125,23 @@ def test_no_fault_yields_a_broken_200(client: FlaskClient, accept: str | None) -
                                   headers={**headers, "Content-Type": "application/sparql-query"}))
     assert_intact(client.post("/sparql", data=b"\xff\xfe", headers={
         "Content-Type": "application/sparql-query"}))
+
+
+def test_pruned_release_does_not_break_serving(seed_settings: Settings, tmp_path: Path) -> None:
+    """Workers serve a private copy: deleting the release (as pruning does) and then
+    killing every worker still leaves a working endpoint."""
+    build = tmp_path / "build"
+    shutil.copytree(seed_settings.build_dir, build, symlinks=True)
+    app = create_app(seed_settings.with_(build_dir=build), ServeOptions(workers=1))
+    try:
+        client = app.test_client()
+        assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+        shutil.rmtree(store.current(build))
+        backend = app.extensions[KEY].get()
+        for pid in backend.pool.pids():
+            os.kill(pid, signal.SIGKILL)
+        time.sleep(0.2)
+        response = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
+        assert response.status_code == 200 and response.json["boolean"] is True
+    finally:
+        app.extensions[KEY].close()
