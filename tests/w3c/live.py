@@ -20,6 +20,7 @@ from kg.config import PROJECT_ROOT, Settings
 W3C = Path(os.environ.get("KG_W3C_TESTS", PROJECT_ROOT.parent / "shared" / "w3c-rdf-tests"))
 SPARQL11 = W3C / "sparql" / "sparql11"
 TIMEOUT = 2.0
+HUB_LINKS = 150          # backlinks to <base>test/hub, for paging
 HOSTILE_TTL = """@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <{base}test/hostile> rdfs:label "<script>alert('x')</script>" ;
     rdfs:comment "SERVICE <http://127.0.0.1:1/> is only a string" .
@@ -56,7 +57,9 @@ def w3c_data(tmp: Path, base: str) -> dict[str, str]:
         for name in names:
             graphs[graph_for(suite, name)] = str(SPARQL11 / suite / name)
     hostile = tmp / "hostile.ttl"
-    hostile.write_text(HOSTILE_TTL.format(base=base), encoding="utf-8")
+    fans = "".join(f"<{base}test/fan-{n:03d}> rdfs:seeAlso <{base}test/hub> .\n"
+                   for n in range(HUB_LINKS))
+    hostile.write_text(HOSTILE_TTL.format(base=base) + fans, encoding="utf-8")
     graphs["urn:dutygraph:test:hostile"] = str(hostile)
     return graphs
 
