@@ -3,6 +3,7 @@ of query workers and a cache of answers. Re-created on reload (SIGHUP)."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 from dataclasses import dataclass, field, replace
@@ -12,10 +13,12 @@ import pyoxigraph
 
 from kg import store
 from kg.config import Settings
-from kg.errors import InputError
+from kg.errors import BuildNotFound, InputError
 from server.cache import ResultCache
 from server.pool import WorkerPool
 from server.worker import Job
+
+log = logging.getLogger("dutygraph.server")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,22 @@ def _format(path: Path) -> pyoxigraph.RdfFormat:
     return fmt
 
 
+def resolve_release(build_dir: Path) -> Path:
+    """build/current, verified; if it is damaged (say a reload meets a broken build),
+    the newest release that still verifies, so the server keeps serving."""
+    try:
+        return store.current(build_dir)
+    except BuildNotFound as problem:
+        for release in sorted((build_dir / "releases").glob("[!.]*"), reverse=True):
+            try:
+                store.verify(release)
+            except BuildNotFound:
+                continue
+            log.warning("%s; serving %s instead", problem, release.name)
+            return release
+        raise
+
+
 def prepare_store(release: Path, data: tuple[tuple[Path, str], ...]) -> tuple[str, str]:
     """A private copy of the release's store, with any extra files loaded in their
     named graphs: a later build pruning old releases cannot pull the files from
@@ -104,7 +123,7 @@ class Backend:
     graphs: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.release = store.current(self.settings.build_dir)
+        self.release = resolve_release(self.settings.build_dir)
         self.manifest = store.manifest(self.release)
         self.store_path, self._tmp = prepare_store(self.release, self.options.data)
         self.graphs = _graph_names(self.store_path)

@@ -21,7 +21,7 @@ from rdflib import Graph
 from kg import store
 from kg.config import Settings
 from server import create_app
-from server.backend import ServeOptions
+from server.backend import ServeOptions, resolve_release
 from server.state import KEY
 
 CROSS = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -145,3 +145,16 @@ def test_pruned_release_does_not_break_serving(seed_settings: Settings, tmp_path
         assert response.status_code == 200 and response.json["boolean"] is True
     finally:
         app.extensions[KEY].close()
+
+
+def test_damaged_current_falls_back_to_the_newest_intact_release(
+        seed_settings: Settings, tmp_path: Path) -> None:
+    build = tmp_path / "build"
+    shutil.copytree(seed_settings.build_dir, build, symlinks=True)
+    good = store.current(build)
+    bad = build / "releases" / "29991231T235959-half-written"
+    shutil.copytree(good, bad)
+    (bad / store.MANIFEST).unlink()
+    (build / "current").unlink()
+    (build / "current").symlink_to(bad.relative_to(build))
+    assert resolve_release(build) == good
