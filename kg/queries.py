@@ -1,7 +1,7 @@
 """Named queries: queries/<name>.rq with `# title:`, `# description:` and `# param:` headers.
 
 A parameter line reads ``# param: NAME TYPE DEFAULT  description`` with TYPE one of
-iri, string, integer. Binding puts a VALUES clause first in the query's WHERE group,
+iri, string, integer, date. Binding puts a VALUES clause first in the query's WHERE group,
 so FILTERs see the value, and the same text serves the embedded store and any
 external SPARQL 1.1 endpoint.
 """
@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from kg.errors import InputError
 
-PARAM_TYPES = ("iri", "string", "integer")
+PARAM_TYPES = ("iri", "string", "integer", "date")
 _HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
 _WHERE = re.compile(r"^\s*(?:SELECT|CONSTRUCT|ASK|DESCRIBE)\b[^{]*?\bWHERE\s*\{",
                     re.IGNORECASE | re.MULTILINE)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _IRI_OK = re.compile(r"^[^<>\"{}|^`\\\s]+$")
 
 
@@ -35,8 +37,21 @@ class Param:
             return f"<{value}>"
         if self.type == "integer":
             return str(int(value))
-        escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+        if self.type == "date":
+            if not _DATE.match(value) or not _is_date(value):
+                raise ValueError(f"parameter {self.name} must be a date, YYYY-MM-DD")
+            return f'"{value}"^^<http://www.w3.org/2001/XMLSchema#date>'
+        escaped = (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                   .replace("\r", "\\r"))
         return f'"{escaped}"'
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,8 @@ def test_query_prints_sparql_csv_exactly(mini_settings: Settings, tmp_path: Path
                                          capsys: pytest.CaptureFixture[str]) -> None:
     query = tmp_path / "q.rq"
     query.write_text('PREFIX dg: <https://w3id.org/dutygraph/ontology#>\n'
-                     'SELECT DISTINCT ?cue WHERE { ?n dg:cue ?cue } ORDER BY ?cue', encoding="utf-8")
+                     'SELECT DISTINCT ?cue WHERE { ?n dg:cue ?cue } ORDER BY ?cue',
+                     encoding="utf-8")
     assert run(mini_settings, "query", str(query), "--format", "csv") == 0
     assert capsys.readouterr().out == "cue\r\n不得\r\n可以\r\n应当\r\n"
     assert run(mini_settings, "query", str(query), "--format", "json") == 0

@@ -74,7 +74,7 @@ def test_regulation_without_chapters_with_items(tmp_path: Path) -> None:
     regulation = parse.read(write(tmp_path, NO_CHAPTERS))
     assert regulation.chapters == ()
     second = regulation.article(2)
-    assert [p.text for p in second.paragraphs][0] == "有关部门不得有下列行为："
+    assert second.paragraphs[0].text == "有关部门不得有下列行为："
     items = second.paragraphs[0].items
     assert [(i.number, i.ordinal, i.text) for i in items] == [
         ("（一）", 1, "违法收费；"), ("（二）", 2, "泄露秘密。")]

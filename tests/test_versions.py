@@ -77,7 +77,8 @@ def test_in_force_on(versioned: pyoxigraph.Store, mini_settings: Settings) -> No
         (reg, f"{reg}/version/2020-01-01")]
     assert in_force(versioned, "2025-12-31", mini_settings)[0][1].endswith("2020-01-01")
     assert in_force(versioned, "2026-01-01", mini_settings)[0][1].endswith("2026-01-01")
-    assert in_force(versioned, "not a date", mini_settings) == []
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        in_force(versioned, "not a date", mini_settings)
 
 
 def test_regulation_without_versions_counts_from_entry_into_force(

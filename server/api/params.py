@@ -19,6 +19,8 @@ def schema(param: Param) -> dict:
     out = {"type": "string"}
     if param.type == "iri":
         out.update(format="iri", pattern=IRI_PATTERN)
+    if param.type == "date":
+        out.update(format="date", pattern=r"^\d{4}-\d{2}-\d{2}$")
     if param.default is not None:
         out["default"] = param.default
     return out
@@ -44,7 +46,7 @@ def _value(param: Param, value: str) -> str:
         if not INT_MIN <= number <= INT_MAX:
             raise ApiError(f"{param.name} must be between {INT_MIN} and {INT_MAX}", 400)
         return str(number)
-    if param.type == "iri":
+    if param.type in ("iri", "date"):
         try:
             param.term(value)
         except ValueError as exc:
