@@ -114,6 +114,12 @@ def _load(db: pyoxigraph.Store, path: Path, graph: str) -> None:
         raise InputError(path, None, f"cannot load: {exc}") from None
 
 
+def make_job(options: ServeOptions, query: str, fmt: str, **dataset: object) -> Job:
+    """A query job carrying the serving limits, for any backend."""
+    base = Job(query=query, fmt=fmt, max_rows=options.max_rows, max_bytes=options.max_bytes)
+    return replace(base, **dataset)
+
+
 @dataclass
 class Backend:
     settings: Settings
@@ -131,9 +137,7 @@ class Backend:
         self.cache = ResultCache(self.options.cache_bytes)
 
     def job(self, query: str, fmt: str, **dataset: object) -> Job:
-        base = Job(query=query, fmt=fmt, max_rows=self.options.max_rows,
-                   max_bytes=self.options.max_bytes)
-        return replace(base, **dataset)
+        return make_job(self.options, query, fmt, **dataset)
 
     def close(self) -> None:
         self.pool.close()

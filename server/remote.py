@@ -19,7 +19,7 @@ import urllib.error
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,7 +30,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperExceptio
 from kg.config import Settings
 from kg.errors import KGError
 from server.analysis import analyse
-from server.backend import ServeOptions
+from server.backend import ServeOptions, make_job
 from server.cache import ResultCache
 from server.pool import PoolBusy, QueryTimeout
 from server.worker import CapExceeded, Job, _checked, _graph, _solutions
@@ -168,9 +168,7 @@ class RemoteBackend:
         self.cache = ResultCache(self.options.cache_bytes)
 
     def job(self, query: str, fmt: str, **dataset: object) -> Job:
-        base = Job(query=query, fmt=fmt, max_rows=self.options.max_rows,
-                   max_bytes=self.options.max_bytes)
-        return replace(base, **dataset)
+        return make_job(self.options, query, fmt, **dataset)
 
     def close(self) -> None:
         self.pool.close()
