@@ -14,7 +14,6 @@ half-written or damaged build is refused and the previous one stays current.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -46,7 +45,7 @@ def write(build_dir: Path, parts: Mapping[str, str], info: dict) -> Path:
         base = info.get("base_iri", DEFAULT_BASE)
         files += dcat.write(staging, base, files, STORE_DIR)  # issue 6: DCAT, VoID, @context
         manifest = {**info, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                    "files": {name: _sha256(staging / name) for name in files}}
+                    "files": {name: dcat.sha256(staging / name) for name in files}}
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
         _fsync_tree(staging)
         release = releases / f"{time.strftime('%Y%m%dT%H%M%S')}-{manifest['files'][NQUADS][:12]}"
@@ -103,14 +102,6 @@ def _prune(releases: Path, keep: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def current(build_dir: Path) -> Path:
     """The current release, verified. Raises BuildNotFound when there is none."""
     link = build_dir / "current"
@@ -129,7 +120,7 @@ def verify(release: Path) -> dict:
         raise BuildNotFound(f"{release.name}: no readable manifest ({exc})") from None
     for name, digest in manifest.get("files", {}).items():
         path = release / name
-        if not path.is_file() or _sha256(path) != digest:
+        if not path.is_file() or dcat.sha256(path) != digest:
             raise BuildNotFound(f"{release.name}: {name} is missing or damaged")
     if not (release / STORE_DIR).is_dir():
         raise BuildNotFound(f"{release.name}: the embedded store is missing")
