@@ -4,9 +4,10 @@ owlrl is the reference (kg/reason.py); this engine must give identical inferred
 graphs, which tests/test_rules.py checks on every regulation we ship. It supports
 rdfs:subClassOf, owl:equivalentClass, rdfs:subPropertyOf, owl:equivalentProperty,
 owl:inverseOf, owl:TransitiveProperty, owl:SymmetricProperty,
-owl:propertyChainAxiom, rdfs:domain and rdfs:range. An ontology that uses anything
-else that OWL 2 RL reasons with is refused (UnsupportedOntology), and the caller
-falls back to owlrl.
+owl:propertyChainAxiom, rdfs:domain and rdfs:range, and (inverse-)functional
+properties as long as the data gives them one value. An ontology that uses anything
+else that OWL 2 RL reasons with is refused (UnsupportedOntology), as is data that
+would need owl:sameAs (NeedsEquality), and the caller falls back to owlrl.
 """
 
 from __future__ import annotations
@@ -22,14 +23,18 @@ UNSUPPORTED = (OWL.sameAs, OWL.hasKey, OWL.unionOf, OWL.intersectionOf, OWL.oneO
                OWL.someValuesFrom, OWL.allValuesFrom, OWL.hasValue, OWL.maxCardinality,
                OWL.maxQualifiedCardinality, OWL.complementOf, OWL.disjointWith,
                OWL.propertyDisjointWith)
-UNSUPPORTED_TYPES = (OWL.FunctionalProperty, OWL.InverseFunctionalProperty,
-                     OWL.AsymmetricProperty, OWL.IrreflexiveProperty, OWL.Restriction)
+UNSUPPORTED_TYPES = (OWL.AsymmetricProperty, OWL.IrreflexiveProperty, OWL.Restriction)
 
 Pair = tuple[Node, Node]
 
 
 class UnsupportedOntology(ValueError):
     """The ontology uses an OWL 2 RL feature this engine does not implement."""
+
+
+class NeedsEquality(UnsupportedOntology):
+    """The data gives a functional property two values (or an inverse-functional one two
+    subjects): OWL 2 RL then derives owl:sameAs, which this engine does not do."""
 
 
 def _closure(edges: dict[Node, set[Node]]) -> dict[Node, set[Node]]:
@@ -73,6 +78,9 @@ class Schema:
         self.symmetric = set(ontology.subjects(RDF.type, OWL.SymmetricProperty))
         self.chains = [(p, list(Collection(ontology, head)))
                        for p, head in ontology.subject_objects(OWL.propertyChainAxiom)]
+        self.functional = set(ontology.subjects(RDF.type, OWL.FunctionalProperty))
+        self.inverse_functional = set(ontology.subjects(RDF.type,
+                                                        OWL.InverseFunctionalProperty))
         self.domains = _group(ontology.subject_objects(RDFS.domain))
         self.ranges = _group(ontology.subject_objects(RDFS.range))
 
@@ -103,10 +111,22 @@ def expand(graph: Graph, schema: Schema) -> Graph:
         changed = _property_rules(by_prop, schema)
         changed = _chain_rules(by_prop, schema) or changed
         changed = _type_rules(by_prop, schema) or changed
+    _check_functional(by_prop, schema)
     for p, pairs in by_prop.items():
         for s, o in pairs:
             graph.add((s, p, o))
     return graph
+
+
+def _check_functional(by_prop: dict[Node, set[Pair]], schema: Schema) -> None:
+    """With one value each, (inverse-)functional properties entail nothing; with more,
+    they entail owl:sameAs, and the caller must use owlrl."""
+    for prop in schema.functional:
+        if len({s for s, _ in by_prop.get(prop, ())}) != len(by_prop.get(prop, ())):
+            raise NeedsEquality(f"{prop} has two values for one subject")
+    for prop in schema.inverse_functional:
+        if len({o for _, o in by_prop.get(prop, ())}) != len(by_prop.get(prop, ())):
+            raise NeedsEquality(f"{prop} has two subjects for one value")
 
 
 def _add(by_prop: dict[Node, set[Pair]], p: Node, pairs: Iterable[Pair]) -> bool:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Namespace
 from rdflib.namespace import OWL, RDF
 
 from kg import ingest, pipeline, reason, rules
 from kg.config import Settings
 from kg.iris import Iris
+
+EX = Namespace("https://w3id.org/dutygraph/test/")
 
 
 def both(settings: Settings) -> tuple[set, set]:
@@ -57,3 +59,18 @@ def test_per_regulation_build_equals_whole_corpus_owlrl(tmp_path: Path) -> None:
     built = set(result.graphs[Iris(settings.base_iri).graph("inferred")])
     reference, _fast = both(settings)
     assert built == reference
+
+
+def test_functional_property_with_two_values_falls_back_to_owlrl() -> None:
+    ontology = Graph()
+    ontology.add((EX.p, RDF.type, OWL.FunctionalProperty))
+    data = Graph()
+    data.add((EX.a, EX.p, EX.b))
+    with_one = rules.expand(Graph() + data, rules.Schema(ontology))
+    assert set(with_one) == set(data)
+    data.add((EX.a, EX.p, EX.c))
+    with pytest.raises(rules.NeedsEquality):
+        rules.expand(Graph() + data, rules.Schema(ontology))
+    data.add((EX.b, EX.q, EX.d))
+    inferred = reason.infer(data, ontology, str(EX), engine="fast")  # falls back to owlrl
+    assert (EX.c, EX.q, EX.d) in inferred  # b sameAs c carries b's triples over to c
