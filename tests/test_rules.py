@@ -74,3 +74,13 @@ def test_functional_property_with_two_values_falls_back_to_owlrl() -> None:
     data.add((EX.b, EX.q, EX.d))
     inferred = reason.infer(data, ontology, str(EX), engine="fast")  # falls back to owlrl
     assert (EX.c, EX.q, EX.d) in inferred  # b sameAs c carries b's triples over to c
+
+
+def test_the_seed_takes_the_fast_path() -> None:
+    """No silent fallback: the project's ontology and data suit the fast engine."""
+    settings = Settings()
+    sources = pipeline.read_sources(settings)
+    data = pipeline.union(pipeline.assemble(sources, Iris(settings.base_iri)).values())
+    ontology = pipeline.load_rdf(settings.ontology_file)
+    expanded = rules.expand(pipeline.union([ontology, data]), rules.Schema(ontology))
+    assert len(expanded) > len(data) + len(ontology)
