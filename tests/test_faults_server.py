@@ -96,9 +96,6 @@ def test_http_worker_killed_is_replaced(server) -> None:
     assert eventually(lambda: answers(server, "after http kill"), within=60)
 
 
-@pytest.mark.xfail(reason="server: SIGHUP with a damaged build/current makes the new "
-                   "gunicorn worker fail to boot and the master shut down (exit 3) "
-                   "instead of keeping the old build", strict=False)
 def test_a_damaged_build_is_refused_on_reload_and_the_old_one_served(tmp_path, build_dir):
     own = tmp_path / "build"
     shutil.copytree(build_dir, own, symlinks=True)
