@@ -1,6 +1,7 @@
 """The `kg` command. Thin: parse arguments, call library functions, print, exit.
 
-Exit codes: 0 success (the graph conforms), 1 SHACL violations, 2 input or usage error.
+Exit codes: 0 success (the graph conforms), 1 SHACL violations, 2 input or usage error,
+3 system error (disk full, no permission …): the previous build is untouched in every case.
 Each command lives in kg/commands/<name>.py with a ``register(subparsers)`` function.
 """
 
@@ -20,7 +21,7 @@ COMMANDS = ("build", "validate", "query", "stats", "serve", "ingest", "eval", "b
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description="DutyGraph: a knowledge graph "
                                   "of legal duties. Exit codes: 0 ok, 1 SHACL violations, "
-                                  "2 input or usage error.")
+                                  "2 input or usage error, 3 system error.")
     top.add_argument("--version", action="version", version=f"kg {__version__}")
     top.add_argument("--data-dir", help="folder of regulation texts (default: data/)")
     top.add_argument("--build-dir", help="where builds go (default: build/)")
@@ -44,6 +45,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KGError as exc:
         print(f"kg {args.command}: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"kg {args.command}: system error{where}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 3
     except KeyboardInterrupt:
         return 130
 
