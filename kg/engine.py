@@ -23,7 +23,7 @@ GRAPH_FORMATS = {"turtle": pyoxigraph.RdfFormat.TURTLE,
 
 
 def open_current(build_dir: Path) -> pyoxigraph.Store:
-    return store.open_store(store.current(build_dir))
+    return store.for_queries(str(store.current(build_dir) / store.STORE_DIR))
 
 
 def execute(db: pyoxigraph.Store, query: str, **options: object) -> object:

@@ -14,6 +14,7 @@ half-written or damaged build is refused and the previous one stays current.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -134,3 +135,22 @@ def manifest(release: Path) -> dict:
 def open_store(release: Path) -> pyoxigraph.Store:
     """Open a release's embedded store read-only (several processes may share it)."""
     return pyoxigraph.Store.read_only(str(release / STORE_DIR))
+
+
+MEMORY_QUADS = int(os.environ.get("KG_MEMORY_QUADS", "1000000"))
+
+
+def for_queries(store_dir: str, memory_quads: int = MEMORY_QUADS) -> pyoxigraph.Store:
+    """A store to answer queries from: an in-memory copy when the data is small
+    (index lookups in memory are about five times faster than in the on-disk store),
+    else the on-disk store, read-only."""
+    disk = pyoxigraph.Store.read_only(store_dir)
+    if memory_quads <= 0 or _more_than(disk, memory_quads):
+        return disk
+    memory = pyoxigraph.Store()
+    memory.extend(disk)
+    return memory
+
+
+def _more_than(db: pyoxigraph.Store, limit: int) -> bool:
+    return any(True for _ in itertools.islice(db, limit, limit + 1))

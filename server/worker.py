@@ -13,6 +13,7 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph
 
+from kg import store
 from kg.engine import GRAPH_FORMATS, RESULT_FORMATS
 from kg.namespaces import PREFIXES
 
@@ -126,7 +127,7 @@ def answer(db: pyoxigraph.Store, job: Job) -> tuple[str, object]:
 def main(conn: Connection, store_path: str) -> None:
     """The child's loop: open the store, say ready, answer jobs until EOF."""
     try:
-        db = pyoxigraph.Store.read_only(store_path)
+        db = store.for_queries(store_path)
     except Exception as exc:
         conn.send(("failed", type(exc).__name__))
         return
