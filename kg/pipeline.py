@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.compare import to_canonical_graph
 
 from kg import annotate, build, lexicon, parse, parts, store, tomlfile, validate, versions
 from kg.config import Settings
@@ -63,7 +64,8 @@ class _Clock:
         return result
 
 
-def run(settings: Settings, write: bool = True, engine: str = "fast") -> BuildResult:
+def run(settings: Settings, write: bool = True, engine: str = "fast",
+        force: bool = False) -> BuildResult:
     """Build the graph. Raises InputError (bad input) or ValidationFailed (SHACL);
     in both cases the current build is left as it was."""
     clock = _Clock()
@@ -74,7 +76,7 @@ def run(settings: Settings, write: bool = True, engine: str = "fast") -> BuildRe
     load_rdf(settings.shapes_file)  # a broken shapes file is an input error, reported here
     lexicon_iri = str(iris.graph("lexicon"))
     asserted = {str(iri): parts.sorted_nt(g) for iri, g in graphs.items()}
-    shared = parts.Shared(parts.sorted_nt(ontology), asserted[lexicon_iri],
+    shared = parts.Shared(parts.sorted_nt(to_canonical_graph(ontology)), asserted[lexicon_iri],
                           settings.shapes_file.read_text(encoding="utf-8"),
                           settings.base_iri, engine, settings.ontology_file.read_bytes())
     todo = {iri: nt for iri, nt in asserted.items() if iri != lexicon_iri} or {lexicon_iri: ""}
@@ -92,7 +94,8 @@ def run(settings: Settings, write: bool = True, engine: str = "fast") -> BuildRe
         info = {"asserted": result.asserted_count, "inferred": result.inferred_count,
                 "regulations": [r.slug for r, _ in sources.regulations],
                 "base_iri": settings.base_iri}
-        result.release = clock.run("store", store.write, settings.build_dir, result.parts, info)
+        result.release = clock.run("store", store.write, settings.build_dir, result.parts, info,
+                                   force)
     return result
 
 

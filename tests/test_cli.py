@@ -105,3 +105,15 @@ def test_stats_of_the_seed(seed_settings: Settings,
     assert counts["Norm"] == sum(counts[k] for k in
                                  ("Obligation", "Prohibition", "Permission", "Encouragement"))
     assert counts["Actor"] > 17 and counts["Mechanism"] > 0 and counts["Carrier"] > 0
+
+
+def test_builds_are_reproducible_and_unchanged_sources_keep_the_release(
+        mini_settings: Settings, tmp_path: Path) -> None:
+    assert run(mini_settings, "build") == 0
+    first = store.current(mini_settings.build_dir)
+    assert run(mini_settings, "build") == 0
+    assert store.current(mini_settings.build_dir) == first  # nothing rewritten or switched
+    other = mini_settings.with_(build_dir=tmp_path / "elsewhere")
+    assert run(other, "build") == 0
+    again = store.current(other.build_dir)
+    assert (again / store.NQUADS).read_bytes() == (first / store.NQUADS).read_bytes()

@@ -33,7 +33,9 @@ def fingerprint(build_dir: Path) -> Fingerprint:
 
 def build_command(build_dir: Path, data_dir: Path | None = None) -> list[str]:
     data = ["--data-dir", str(data_dir)] if data_dir else []
-    return [sys.executable, "-m", "kg.cli", *data, "--build-dir", str(build_dir), "build"]
+    # --force: every fault run writes a release, even from unchanged sources
+    return [sys.executable, "-m", "kg.cli", *data, "--build-dir", str(build_dir), "build",
+            "--force"]
 
 
 def file_size_limit(limit: int) -> Callable[[], None]:

@@ -14,13 +14,15 @@ from kg.errors import ValidationFailed
 def register(subparsers: argparse._SubParsersAction) -> None:
     cmd = subparsers.add_parser("build", help="build the graph into build/ "
                                 "(exit 0 conforms, 1 SHACL violations, 2 input error)")
+    cmd.add_argument("--force", action="store_true",
+                     help="write a new release even when the sources are unchanged")
     cmd.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
-        result = pipeline.run(settings_from(args))
+        result = pipeline.run(settings_from(args), force=args.force)
     except ValidationFailed as exc:
         print(f"kg build: {exc}\nthe previous build is unchanged", file=sys.stderr)
         return 1
