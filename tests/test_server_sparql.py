@@ -238,7 +238,7 @@ def test_new_build_is_served_after_sighup(server: Live) -> None:
     """A new release becomes current; SIGHUP swaps workers; no request fails meanwhile."""
     before = requests.get(server.url + "/sparql/health", timeout=5).json()["release"]
     time.sleep(1.1)                     # release names have a one-second clock
-    release = pipeline.run(server.settings).release
+    release = pipeline.run(server.settings, force=True).release
     assert release is not None and release.name != before
     server.process.send_signal(signal.SIGHUP)
     deadline, failures = time.monotonic() + 30, []
