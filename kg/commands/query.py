@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def handle(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     text = _query_text(args.query, settings.queries_dir, args.param)
-    db = store.open_store(ensure_build(settings))
+    db = store.for_queries(str(ensure_build(settings) / store.STORE_DIR))
     try:
         result = engine.execute(db, text)
     except SyntaxError as exc:
