@@ -9,6 +9,7 @@ context: the server's threads are never forked.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
 import threading
 import time
@@ -30,6 +31,9 @@ class QueryTimeout(PoolError):
 
 class WorkerLost(PoolError):
     """The worker died while answering (killed or crashed); it is replaced."""
+
+
+QUEUE_WAIT = float(os.environ.get("KG_QUEUE_WAIT", "1.0"))
 
 
 class PoolBusy(PoolError):
@@ -86,9 +90,12 @@ class WorkerPool:
         raise PoolFailed(f"a query worker could not open the store ({detail})")
 
     def run(self, job: worker.Job, timeout: float) -> tuple[str, object]:
-        """Run a job on a free worker within `timeout` seconds (waiting included)."""
+        """Run a job on a free worker within `timeout` seconds (waiting included).
+        Waiting for a free worker is bounded by QUEUE_WAIT: under overload an HTTP
+        thread answers "busy" soon instead of being held, so that cached answers and
+        cheap queries keep flowing through the other threads."""
         deadline = time.monotonic() + timeout
-        w = self._take(deadline)
+        w = self._take(min(deadline, time.monotonic() + QUEUE_WAIT))
         try:
             w.conn.send(job)
             if w.conn.poll(max(0.0, deadline - time.monotonic())):

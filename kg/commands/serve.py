@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="also serve an RDF file in a named graph (repeatable)")
     cmd.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2),
                      help="query worker processes (default: CPUs, at least 2)")
-    cmd.add_argument("--threads", type=int, default=16, help="HTTP threads")
+    cmd.add_argument("--threads", type=int, default=64, help="HTTP threads")
     cmd.add_argument("--backend", metavar="URL",  # issue 6: server/remote.py
                      help="answer from an external SPARQL endpoint (loaded with `kg push`) "
                      "instead of the embedded store")
