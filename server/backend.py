@@ -15,6 +15,7 @@ from kg import store
 from kg.config import Settings
 from kg.errors import BuildNotFound, InputError
 from server.cache import ResultCache
+from server.lanes import CostBook
 from server.pool import WorkerPool
 from server.worker import Job
 
@@ -134,6 +135,8 @@ class Backend:
         self.store_path, self._tmp = prepare_store(self.release, self.options.data)
         self.graphs = _graph_names(self.store_path)
         self.pool = WorkerPool(self.store_path, self.options.workers)
+        self.fast = WorkerPool(self.store_path, 1)  # reserved for known-cheap shapes
+        self.costs = CostBook()
         self.cache = ResultCache(self.options.cache_bytes)
 
     def job(self, query: str, fmt: str, **dataset: object) -> Job:
@@ -141,6 +144,7 @@ class Backend:
 
     def close(self) -> None:
         self.pool.close()
+        self.fast.close()
         if self._tmp:
             shutil.rmtree(self._tmp, ignore_errors=True)
 

@@ -4,10 +4,13 @@ Pool and worker outcomes become the API's typed errors here."""
 
 from __future__ import annotations
 
+import time
+
 import pyoxigraph
 
 from server.backend import Backend
 from server.errors import ApiError, TooLarge, Unavailable
+from server.lanes import shape
 from server.pool import PoolBusy, PoolFailed, QueryTimeout, WorkerLost
 from server.worker import Job
 
@@ -47,10 +50,32 @@ def _check_syntax(job: Job) -> None:
 _EMPTY = pyoxigraph.Store()
 
 
+def _timed(backend: Backend, job: Job, timeout: float) -> tuple[str, object]:
+    """Run on the reserved worker when the shape is known to be cheap and it is free,
+    else on the general workers; remember how long the shape took."""
+    costs, fast = getattr(backend, "costs", None), getattr(backend, "fast", None)
+    if costs is None or fast is None:  # a remote backend has no lanes
+        return backend.pool.run(job, timeout)
+    key, started = shape(job), time.monotonic()
+    try:
+        if costs.is_cheap(key):
+            try:
+                result = fast.run(job, timeout)
+            except PoolBusy:
+                result = backend.pool.run(job, timeout)
+        else:
+            result = backend.pool.run(job, timeout)
+    except QueryTimeout:
+        costs.record(key, timeout, timed_out=True)
+        raise
+    costs.record(key, time.monotonic() - started)
+    return result
+
+
 def _run(backend: Backend, job: Job, timeout: float) -> tuple[str, object]:
     retry = {"Retry-After": RETRY_AFTER}
     try:
-        return backend.pool.run(job, timeout)
+        return _timed(backend, job, timeout)
     except QueryTimeout:
         raise Unavailable(f"the query was stopped after the {timeout:g} s time limit; "
                           "simplify it or add LIMIT", headers=retry) from None

@@ -164,3 +164,24 @@ def test_damaged_current_falls_back_to_the_newest_intact_release(
     (build / "current").unlink()
     (build / "current").symlink_to(bad.relative_to(build))
     assert resolve_release(build) == good
+
+
+def test_known_cheap_query_answers_while_general_workers_are_held(app: Flask,
+                                                                 client: FlaskClient) -> None:
+    """Every general worker busy with a cross product: a query shape that ran fast
+    before is answered by the reserved worker; a syntax error is a 400, not a 503."""
+    cheap = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?type }"
+    assert client.get("/sparql", query_string={"query": cheap + " # learn"}).status_code == 200
+    pool = app.extensions[KEY].get().pool
+    holders = [threading.Thread(target=client.get, args=("/sparql",),
+                                kwargs={"query_string": {"query": CROSS + f" # hold {i}"}})
+               for i in range(len(pool.pids()))]
+    for thread in holders:
+        thread.start()
+    time.sleep(0.5)
+    again = client.get("/sparql", query_string={"query": cheap + " # during, uncached"})
+    broken = client.get("/sparql", query_string={"query": "SELECT WHERE {"})
+    for thread in holders:
+        thread.join()
+    assert again.status_code == 200 and again.json["results"]["bindings"]
+    assert broken.status_code == 400
