@@ -48,3 +48,12 @@ def test_norm_and_article_iris(client: FlaskClient) -> None:
     mechanisms = client.get("/mechanisms.json").get_json()["terms"]
     mech_path = mechanisms[0]["iri"].split("https://w3id.org/dutygraph", 1)[1]
     assert 'id="applies-h"' in client.get(mech_path, headers=HTML).get_data(as_text=True)
+
+
+def test_reader_links_to_the_version_history(seed_settings: Settings) -> None:
+    from server import create_app
+
+    client = create_app(seed_settings).test_client()
+    page = client.get("/reader/gd-industrial-transfer?lang=en").get_data(as_text=True)
+    assert 'href="/versions/gd-industrial-transfer"' in page
+    assert client.get("/versions/gd-industrial-transfer").status_code == 200
