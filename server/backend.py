@@ -15,8 +15,9 @@ from kg import store
 from kg.config import Settings
 from kg.errors import BuildNotFound, InputError
 from server.cache import ResultCache
-from server.lanes import CostBook
+from server.lanes import CostBook, named_texts
 from server.pool import WorkerPool
+from server.syntax import SyntaxChecker
 from server.worker import Job
 
 log = logging.getLogger("dutygraph.server")
@@ -136,7 +137,8 @@ class Backend:
         self.graphs = _graph_names(self.store_path)
         self.pool = WorkerPool(self.store_path, self.options.workers)
         self.fast = WorkerPool(self.store_path, 1)  # reserved for known-cheap shapes
-        self.costs = CostBook()
+        self.costs = CostBook(named=named_texts(self.settings.queries_dir))
+        self.checker = SyntaxChecker()
         self.cache = ResultCache(self.options.cache_bytes)
 
     def job(self, query: str, fmt: str, **dataset: object) -> Job:
@@ -145,6 +147,7 @@ class Backend:
     def close(self) -> None:
         self.pool.close()
         self.fast.close()
+        self.checker.close()
         if self._tmp:
             shutil.rmtree(self._tmp, ignore_errors=True)
 

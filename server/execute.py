@@ -6,24 +6,26 @@ from __future__ import annotations
 
 import time
 
-import pyoxigraph
-
 from server.backend import Backend
 from server.errors import ApiError, TooLarge, Unavailable
-from server.lanes import shape
+from server.lanes import shape, text_key
 from server.pool import PoolBusy, PoolFailed, QueryTimeout, WorkerLost
 from server.worker import Job
 
 RETRY_AFTER = "5"
 
 
-def answer(backend: Backend, job: Job, timeout: float) -> bytes:
-    """The complete serialised answer, or an ApiError; never a partial body."""
+def answer(backend: Backend, job: Job, timeout: float, presumed_cheap: bool = False) -> bytes:
+    """The complete serialised answer, or an ApiError; never a partial body. The
+    cache and the syntax check come before any wait for a query worker.
+    `presumed_cheap` marks a named query, which may use the reserved worker."""
     cached = backend.cache.get(job)
     if cached is not None:
         return cached
-    _check_syntax(job)
-    status, detail = _run(backend, job, timeout)
+    checker = getattr(backend, "checker", None)
+    if checker is not None:
+        checker.check(job)
+    status, detail = _run(backend, job, timeout, presumed_cheap)
     if status == "ok":
         assert isinstance(detail, bytes)
         backend.cache.put(job, detail)
@@ -36,46 +38,40 @@ def answer(backend: Backend, job: Job, timeout: float) -> bytes:
     raise ApiError("the query could not be evaluated", 500)
 
 
-def _check_syntax(job: Job) -> None:
-    """Refuse a malformed query here, without waiting for a worker: parsing it against
-    an empty store costs microseconds, so a syntax error is a 400 even under load."""
-    try:
-        _EMPTY.query(job.query, base_iri=job.base_iri)
-    except SyntaxError as exc:
-        raise ApiError(f"SPARQL syntax error: {exc}", 400) from None
-    except Exception:
-        return
-
-
-_EMPTY = pyoxigraph.Store()
-
-
-def _timed(backend: Backend, job: Job, timeout: float) -> tuple[str, object]:
-    """Run on the reserved worker when the shape is known to be cheap and it is free,
-    else on the general workers; remember how long the shape took."""
+def _timed(backend: Backend, job: Job, timeout: float, presumed: bool) -> tuple[str, object]:
+    """Run on the reserved worker when the shape is known (or presumed) cheap, else on
+    the general workers; remember how long the shape took."""
     costs, fast = getattr(backend, "costs", None), getattr(backend, "fast", None)
     if costs is None or fast is None:  # a remote backend has no lanes
         return backend.pool.run(job, timeout)
     key, started = shape(job), time.monotonic()
+    presumed = presumed or text_key(job.query) in costs.named
     try:
-        if costs.is_cheap(key):
-            try:
-                result = fast.run(job, timeout)
-            except PoolBusy:
-                result = backend.pool.run(job, timeout)
-        else:
-            result = backend.pool.run(job, timeout)
+        result = _lanes(backend, job, timeout, costs.is_cheap(key, presumed))
     except QueryTimeout:
-        costs.record(key, timeout, timed_out=True)
+        costs.record(key, timed_out=True)
         raise
     costs.record(key, time.monotonic() - started)
     return result
 
 
-def _run(backend: Backend, job: Job, timeout: float) -> tuple[str, object]:
+def _lanes(backend: Backend, job: Job, timeout: float, cheap: bool) -> tuple[str, object]:
+    """The reserved worker first for a cheap shape; when it stays busy, a general
+    worker within what is left of the time limit."""
+    if cheap:
+        started = time.monotonic()
+        try:
+            return backend.fast.run(job, timeout)
+        except PoolBusy:
+            timeout -= time.monotonic() - started
+    return backend.pool.run(job, timeout)
+
+
+def _run(backend: Backend, job: Job, timeout: float,
+         presumed: bool) -> tuple[str, object]:
     retry = {"Retry-After": RETRY_AFTER}
     try:
-        return _timed(backend, job, timeout)
+        return _timed(backend, job, timeout, presumed)
     except QueryTimeout:
         raise Unavailable(f"the query was stopped after the {timeout:g} s time limit; "
                           "simplify it or add LIMIT", headers=retry) from None

@@ -9,9 +9,11 @@ keep being answered; unknown and slow shapes use the general workers only.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import threading
 from collections import OrderedDict
+from pathlib import Path
 
 from server.analysis import _MASKABLE
 from server.worker import Job
@@ -20,36 +22,58 @@ CHEAP_SECONDS = 0.1
 REMEMBERED = 4096
 
 
+def _bare(query: str) -> str:
+    """The query without comments, its spacing collapsed."""
+    text = _MASKABLE.sub(lambda m: "" if m.group(0).startswith("#") else m.group(0), query)
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def shape(job: Job) -> str:
     """The job's query without comments and spacing, with its dataset: the same shape
     costs the same, whatever comment a client adds to bypass caches."""
-    text = _MASKABLE.sub(lambda m: "" if m.group(0).startswith("#") else m.group(0),
-                         job.query)
-    text = re.sub(r"\s+", " ", text).strip()
     dataset = f"{job.default_graph}|{job.named_graphs}|{job.union}|{job.base_iri}"
-    return hashlib.sha256(f"{text}\0{dataset}".encode()).hexdigest()
+    return hashlib.sha256(f"{_bare(job.query)}\0{dataset}".encode()).hexdigest()
+
+
+def text_key(query: str) -> str:
+    """The query's text without comments and spacing, whatever its dataset."""
+    return hashlib.sha256(_bare(query).encode()).hexdigest()
+
+
+def named_texts(folder: Path | None) -> frozenset[str]:
+    """The text keys of the named queries (queries/*.rq), cheap by design."""
+    if folder is None or not folder.is_dir():
+        return frozenset()
+    return frozenset(text_key(p.read_text(encoding="utf-8")) for p in folder.glob("*.rq"))
 
 
 class CostBook:
     """The last run time of recent query shapes (bounded, thread-safe)."""
 
-    def __init__(self, size: int = REMEMBERED) -> None:
+    def __init__(self, size: int = REMEMBERED, named: frozenset[str] = frozenset()) -> None:
         self._seconds: OrderedDict[str, float] = OrderedDict()
         self._size = size
         self._lock = threading.Lock()
+        self.named = named
 
-    def is_cheap(self, key: str) -> bool:
+    def is_cheap(self, key: str, presumed: bool = False) -> bool:
+        """Known to have run fast; a shape presumed cheap (a named query) is, until
+        it once runs out of time."""
         with self._lock:
             seconds = self._seconds.get(key)
-        return seconds is not None and seconds <= CHEAP_SECONDS
+        if seconds is None:
+            return presumed
+        return seconds != math.inf if presumed else seconds <= CHEAP_SECONDS
 
-    def record(self, key: str, seconds: float, timed_out: bool = False) -> None:
+    def record(self, key: str, seconds: float = 0.0, timed_out: bool = False) -> None:
         """Keep the fastest run seen (a run's time includes waiting for a worker,
         which says nothing of the query); a time-out marks the shape slow."""
         with self._lock:
             known = self._seconds.get(key)
-            self._seconds[key] = seconds if timed_out or known is None else min(known,
-                                                                                  seconds)
+            if timed_out:
+                self._seconds[key] = math.inf
+            else:
+                self._seconds[key] = seconds if known is None else min(known, seconds)
             self._seconds.move_to_end(key)
             while len(self._seconds) > self._size:
                 self._seconds.popitem(last=False)

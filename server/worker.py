@@ -20,6 +20,7 @@ from kg.namespaces import PREFIXES
 NT = pyoxigraph.RdfFormat.N_TRIPLES
 TSV = pyoxigraph.QueryResultsFormat.TSV
 _PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
+EMPTY = ""  # the store path of a worker that checks queries on an empty store
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def answer(db: pyoxigraph.Store, job: Job) -> tuple[str, object]:
 def main(conn: Connection, store_path: str) -> None:
     """The child's loop: open the store, say ready, answer jobs until EOF."""
     try:
-        db = store.for_queries(store_path)
+        db = pyoxigraph.Store() if store_path == EMPTY else store.for_queries(store_path)
     except Exception as exc:
         conn.send(("failed", type(exc).__name__))
         return

@@ -185,3 +185,59 @@ def test_known_cheap_query_answers_while_general_workers_are_held(app: Flask,
         thread.join()
     assert again.status_code == 200 and again.json["results"]["bindings"]
     assert broken.status_code == 400
+
+
+def test_named_query_and_syntax_error_answer_while_general_workers_are_held(
+        app: Flask, client: FlaskClient) -> None:
+    """A named query (queries/*.rq) is presumed cheap, so it gets the reserved worker
+    even on its first run; a syntax error with a dataset is still a 400."""
+    pool = app.extensions[KEY].get().pool
+    holders = [threading.Thread(target=client.get, args=("/sparql",),
+                                kwargs={"query_string": {"query": CROSS + f" # named {i}"}})
+               for i in range(len(pool.pids()))]
+    for thread in holders:
+        thread.start()
+    time.sleep(0.5)
+    named = client.get("/api/queries/article", query_string={"article": "3"})
+    broken = client.get("/sparql", query_string={"query": "ASK { ?s ?p }",
+                                                 "default-graph-uri": "http://example.org/g"})
+    for thread in holders:
+        thread.join()
+    assert named.status_code == 200 and named.json["ok"]
+    assert broken.status_code == 400
+
+
+def test_syntax_check_never_evaluates_in_the_web_process() -> None:
+    """On an empty store some queries still run for ages (ASK over VALUES cross
+    products): the check gives up on them, kills its checker, and lets them through."""
+    from server.errors import ApiError
+    from server.syntax import SyntaxChecker
+    from server.worker import Job
+
+    values = " ".join(str(i) for i in range(2000))
+    endless = f"ASK {{ VALUES ?a {{ {values} }} VALUES ?b {{ {values} }} " \
+              f"VALUES ?c {{ {values} }} FILTER(?a + ?b + ?c < 0) }}"
+    checker = SyntaxChecker(size=1)
+    try:
+        checker.check(Job(endless, "json"))  # returns: parsed, the workers decide
+        checker.check(Job("SELECT * { ?s ?p ?o }", "json", union=True))
+        with pytest.raises(ApiError) as refused:
+            checker.check(Job("SELECT * { ?s ?p ", "json", default_graph=("urn:g",)))
+        assert refused.value.status == 400
+    finally:
+        checker.close()
+
+
+def test_cost_book_presumes_named_queries_cheap_until_they_time_out() -> None:
+    from server.lanes import CostBook
+
+    book = CostBook(size=2)
+    assert book.is_cheap("named", presumed=True) and not book.is_cheap("unknown")
+    book.record("named", 0.5)  # slow because it waited for a worker: still presumed
+    assert book.is_cheap("named", presumed=True) and not book.is_cheap("named")
+    book.record("named", timed_out=True)
+    assert not book.is_cheap("named", presumed=True)
+    book.record("fast", 0.01)
+    book.record("other", 0.01)
+    assert book.is_cheap("named", presumed=True)  # the time-out forgotten: bounded
+    assert book.is_cheap("fast") and book.is_cheap("other")

@@ -51,7 +51,8 @@ def run_query(name: str) -> Response:
     fmt = _format()
     values = params.check(query, request.args.to_dict())
     be = backend()
-    body = answer(be, be.job(query.bind(values), fmt), be.options.timeout)
+    body = answer(be, be.job(query.bind(values), fmt), be.options.timeout,
+                  presumed_cheap=True)
     if fmt == "json":
         body = json.dumps(simple(query, values, body), ensure_ascii=False).encode()
     response = Response(body, content_type=CONTENT[fmt])
