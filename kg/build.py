@@ -83,8 +83,11 @@ def _add_regulation(graph: Graph, root: URIRef, regulation: Regulation, iris: Ir
     for key in ("date_document", "first_date_entry_in_force"):
         if isinstance(meta.get(key), date):
             graph.add((root, ELI[key], Literal(meta[key], datatype=XSD.date)))
-    _add_agent(graph, root, ELI.passed_by, meta, "passed_by", iris)
-    _add_agent(graph, root, ELI.jurisdiction, meta, "jurisdiction", iris)
+    for key, prop, cls, make in (("passed_by", ELI.passed_by, DG.Legislature, iris.agent),
+                                 ("jurisdiction", ELI.jurisdiction, DG.Jurisdiction,
+                                  iris.jurisdiction)):
+        if meta.get(f"{key}_id"):
+            _add_named(graph, root, prop, cls, make(meta[f"{key}_id"]), meta, key)
     for key, prop in (("announcement", DG.announcement), ("session", DG.session)):
         for lang in ("zh", "en"):
             if meta.get(f"{key}_{lang}"):
@@ -93,14 +96,11 @@ def _add_regulation(graph: Graph, root: URIRef, regulation: Regulation, iris: Ir
         graph.add((root, DG.announcementNumber, Literal(int(meta["announcement_number"]))))
 
 
-def _add_agent(graph: Graph, root: URIRef, prop: URIRef, meta: dict, key: str,
-               iris: Iris) -> None:
-    if not meta.get(f"{key}_id"):
-        return
-    node = iris.agent(meta[f"{key}_id"]) if key == "passed_by" else URIRef(
-        f"{iris.base}jurisdiction/{meta[f'{key}_id']}")
+def _add_named(graph: Graph, root: URIRef, prop: URIRef, cls: URIRef, node: URIRef,
+               meta: dict, key: str) -> None:
+    """The legislature or jurisdiction a regulation names, with its labels."""
     graph.add((root, prop, node))
-    graph.add((node, RDF.type, DG.Legislature if key == "passed_by" else DG.Jurisdiction))
+    graph.add((node, RDF.type, cls))
     label(graph, node, meta.get(f"{key}_zh", meta[f"{key}_id"]),
           meta.get(f"{key}_en", meta[f"{key}_id"]))
 

@@ -1,16 +1,9 @@
-"""Run SPARQL against a release's embedded store, in-process (the CLI's path).
-
-The server does not use this directly for user queries: it runs them in killable
-worker processes (server/pool.py), which call ``execute`` there.
-"""
+"""Run SPARQL against a release's embedded store, in-process (the CLI's path), and the
+MIME-independent format tables that the server's query workers (server/worker.py) share."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pyoxigraph
-
-from kg import store
 
 RESULT_FORMATS = {"json": pyoxigraph.QueryResultsFormat.JSON,
                   "xml": pyoxigraph.QueryResultsFormat.XML,
@@ -20,10 +13,6 @@ GRAPH_FORMATS = {"turtle": pyoxigraph.RdfFormat.TURTLE,
                  "ntriples": pyoxigraph.RdfFormat.N_TRIPLES,
                  "rdfxml": pyoxigraph.RdfFormat.RDF_XML,
                  "jsonld": pyoxigraph.RdfFormat.JSON_LD}
-
-
-def open_current(build_dir: Path) -> pyoxigraph.Store:
-    return store.for_queries(str(store.current(build_dir) / store.STORE_DIR))
 
 
 def execute(db: pyoxigraph.Store, query: str, **options: object) -> object:

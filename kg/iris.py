@@ -54,5 +54,8 @@ class Iris:
     def graph(self, name: str) -> URIRef:
         return URIRef(f"{self.base}graph/{name}")
 
+    def jurisdiction(self, name: str) -> URIRef:
+        return URIRef(f"{self.base}jurisdiction/{name}")
+
     def agent(self, name: str) -> URIRef:
         return URIRef(f"{self.base}agent/{name}")
