@@ -1,9 +1,9 @@
 """Scale benchmark: a corpus worth ~9 million quads, built into the embedded store.
 
-    .venv/bin/python bench/scale.py [--regulations 2040] [--sample 6] [--keep DIR]
+    .venv/bin/python -m bench.scale [--regulations 2040] [--sample 6] [--keep DIR]
 
 How the corpus is made (the fastest honest path, stated in the README's "Scale"):
-1. `kg.synth.make_corpus` writes `--sample` synthetic regulations (the seed's text and
+1. `bench.synth.make_corpus` writes `--sample` synthetic regulations (the seed's text and
    annotations under new slugs); the real pipeline (parse, annotate, OWL 2 RL, SHACL)
    builds them, timed: this gives the per-regulation build cost.
 2. The built graph of synthetic-0000 (its named graph plus its inferred triples) is a
@@ -28,8 +28,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg import pipeline, queries, synth
+from bench import synth
+from kg import pipeline
 from kg.config import Settings
+from kg.query import named as queries
 
 BASE = "https://w3id.org/dutygraph/"
 TEMPLATE = "synthetic-0000"

@@ -10,13 +10,19 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
-from kg import annotate, build, lexicon, parse, parts, store, tomlfile, validate, versions
+from kg.check import per_regulation as parts
+from kg.check import validate
 from kg.config import Settings
 from kg.errors import InputError, ValidationFailed
-from kg.iris import Iris
-from kg.lexicon import Lexicon
-from kg.model import Regulation
-from kg.statements import Statement
+from kg.graph import regulation as build
+from kg.graph import versions
+from kg.graph.iris import Iris
+from kg.release import store
+from kg.source import annotations as annotate
+from kg.source import lexicon, parse, tomlfile
+from kg.source.lexicon import Lexicon
+from kg.source.model import Regulation
+from kg.source.statements import Statement
 
 
 @dataclass

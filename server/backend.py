@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pyoxigraph
 
-from kg import store
 from kg.config import Settings
 from kg.errors import BuildNotFound, InputError
+from kg.release import store
 from server.cache import ResultCache
 from server.lanes import CostBook, named_texts
 from server.pool import WorkerPool

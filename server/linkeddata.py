@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 import pyoxigraph
 from flask import Blueprint, Response, current_app, render_template, request
 
-from kg.engine import GRAPH_FORMATS
 from kg.namespaces import PREFIXES
+from kg.query.stores import GRAPH_FORMATS
 from server import formats, resource
 from server.errors import ApiError, NotAcceptable
 from server.pages.hook import html_for

@@ -77,7 +77,7 @@ def fetch(url: str, job: Job, timeout: float) -> bytes:
 
 def convert(body: bytes, job: Job, graph: bool) -> bytes:
     """The remote body re-serialised in the job's format, within the caps."""
-    from kg.engine import RESULT_FORMATS
+    from kg.query.stores import RESULT_FORMATS
 
     if graph:
         triples = _Triples(pyoxigraph.parse(body, format=pyoxigraph.RdfFormat.TURTLE))

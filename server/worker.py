@@ -13,9 +13,9 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph
 
-from kg import store
-from kg.engine import GRAPH_FORMATS, RESULT_FORMATS
 from kg.namespaces import PREFIXES
+from kg.query.stores import GRAPH_FORMATS, RESULT_FORMATS
+from kg.release import store
 
 NT = pyoxigraph.RdfFormat.N_TRIPLES
 TSV = pyoxigraph.QueryResultsFormat.TSV

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg import annotate, lexicon, parse
 from kg.config import Settings
 from kg.errors import AnnotationError
+from kg.source import annotations as annotate
+from kg.source import lexicon, parse
 
 GOOD = '''
 [[statement]]

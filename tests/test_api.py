@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from kg import queries
 from kg.config import Settings
+from kg.query import named as queries
 from server import create_app
 from tests.w3c import live
 from tests.w3c.live import Live

@@ -6,15 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from kg import annotate, lexicon, parse
-from kg.autoannotate import Draft, names, tomlout
-from kg.autoannotate import annotate as auto
-from kg.autoannotate.actors import Matcher, object_phrase, split, subject_phrase
-from kg.autoannotate.mechanisms import mechanisms
 from kg.config import PROJECT_ROOT
-from kg.lexicon import Lexicon
-from kg.model import Regulation
-from kg.statements import Anchor
+from kg.drafts.annotator import Draft, names, tomlout
+from kg.drafts.annotator import annotate as auto
+from kg.drafts.annotator.actors import Matcher, object_phrase, split, subject_phrase
+from kg.drafts.annotator.mechanisms import mechanisms
+from kg.source import annotations as annotate
+from kg.source import lexicon, parse
+from kg.source.lexicon import Lexicon
+from kg.source.model import Regulation
+from kg.source.statements import Anchor
 
 REGS = Path(__file__).parent / "fixtures" / "regs"
 

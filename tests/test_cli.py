@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kg import store
 from kg.cli import main
 from kg.config import Settings
+from kg.release import store
 
 
 def run(settings: Settings, *args: str) -> int:

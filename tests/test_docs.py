@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kg import queries
 from kg.cli import parser
 from kg.config import PROJECT_ROOT, Settings
+from kg.query import named as queries
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 

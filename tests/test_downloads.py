@@ -10,8 +10,8 @@ import pytest
 from flask.testing import FlaskClient
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 
-from kg import store
 from kg.config import Settings
+from kg.release import store
 from server import create_app
 
 VOID = Namespace("http://rdfs.org/ns/void#")

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from kg import cli, evaluate
+from kg import cli
 from kg.config import PROJECT_ROOT, Settings
+from kg.drafts import evaluate
+from kg.drafts.ingest import ingest
 from kg.errors import InputError
-from kg.ingest import ingest
 
 REGS = Path(__file__).parent / "fixtures" / "regs"
 TUPLES = "tuples (art, para, class, addressee)"

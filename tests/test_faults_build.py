@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from kg import store
-from kg.bench import faults
+from bench import faults
 from kg.errors import BuildNotFound
+from kg.release import store
 
 
 @pytest.fixture(scope="module")

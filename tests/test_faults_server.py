@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from kg import store
-from kg.bench import servers
+from bench import servers
 from kg.config import Settings
+from kg.release import store
 
 CROSS3 = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 CROSS2 = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"  # seconds, then an answer

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.bench import servers
+from bench import servers
 from kg.config import Settings
 
 FUZZ = settings(max_examples=150, deadline=None, derandomize=True,

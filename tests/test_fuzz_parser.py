@@ -10,12 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg import annotate, lexicon, parse
-from kg.autoannotate import annotate as auto
-from kg.autoannotate import tomlout
 from kg.config import PROJECT_ROOT
+from kg.drafts.annotator import annotate as auto
+from kg.drafts.annotator import tomlout
 from kg.errors import ParseError
-from kg.numerals import from_int
+from kg.source import annotations as annotate
+from kg.source import lexicon, parse
+from kg.source.numerals import from_int
 
 LEX = lexicon.load([PROJECT_ROOT / "data" / "lexicon.toml"])
 BOUNDED = settings(max_examples=60, deadline=2000,

@@ -15,7 +15,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg import pipeline
 from kg.config import Settings
-from kg.iris import Iris
+from kg.graph.iris import Iris
 
 GOLDEN = Path(__file__).parent / "fixtures" / "mini.golden.ttl"
 

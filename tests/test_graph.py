@@ -7,8 +7,10 @@ import re
 import pyoxigraph
 import pytest
 
-from kg import engine, parse, store
 from kg.config import PROJECT_ROOT, Settings
+from kg.query import stores as engine
+from kg.release import store
+from kg.source import parse
 
 SEED = PROJECT_ROOT / "data" / "gd-industrial-transfer.txt"
 PREFIXES = """PREFIX dg: <https://w3id.org/dutygraph/ontology#>

@@ -10,11 +10,11 @@ from rdflib import Literal, URIRef
 
 from kg import cli, pipeline
 from kg.config import PROJECT_ROOT, Settings
+from kg.drafts.ingest import ingest, promote
 from kg.errors import InputError, ParseError
-from kg.ingest import ingest, promote
-from kg.iris import Iris
+from kg.graph.iris import Iris
 from kg.namespaces import DG, PROV
-from kg.statements import Anchor
+from kg.source.statements import Anchor
 
 REGS = Path(__file__).parent / "fixtures" / "regs"
 SEED = "gd-industrial-transfer"

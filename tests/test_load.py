@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.bench import load
+from bench import load
 from kg.config import Settings
 
 

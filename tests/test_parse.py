@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kg import parse
 from kg.config import PROJECT_ROOT
 from kg.errors import ParseError
-from kg.numerals import from_int, to_int
+from kg.source import parse
+from kg.source.numerals import from_int, to_int
 
 SEED = PROJECT_ROOT / "data" / "gd-industrial-transfer.txt"
 SHARED_SEED = PROJECT_ROOT.parent / "shared" / "seed" / "000_1e7dd9112f623d48.txt"

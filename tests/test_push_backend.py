@@ -14,9 +14,9 @@ import requests
 from flask.testing import FlaskClient
 from rdflib import Graph
 
-from kg import push, store
 from kg.config import Settings
 from kg.errors import KGError
+from kg.release import push, store
 from server import create_app
 from server.backend import ServeOptions
 from server.remote import remote_app

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 
-from kg import engine, queries, store
 from kg.config import PROJECT_ROOT, Settings
+from kg.query import named as queries
+from kg.query import stores as engine
+from kg.release import store
 
 NAMED = queries.load_all(PROJECT_ROOT / "queries")
 BASE = "https://w3id.org/dutygraph/"

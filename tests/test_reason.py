@@ -9,9 +9,10 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 
-from kg import pipeline, reason
+from kg import pipeline
+from kg.check import reason
 from kg.config import Settings
-from kg.iris import Iris
+from kg.graph.iris import Iris
 from kg.namespaces import DEFAULT_BASE, DG, ELI, ORG
 
 CASES = Path(__file__).parent / "shape_cases"

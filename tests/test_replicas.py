@@ -12,8 +12,8 @@ from pathlib import Path
 
 import requests
 
-from kg import store
 from kg.config import Settings
+from kg.release import store
 from tests.w3c import live
 
 QUERIES = ["SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",

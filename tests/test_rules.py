@@ -8,9 +8,11 @@ import pytest
 from rdflib import Graph, Namespace
 from rdflib.namespace import OWL, RDF
 
-from kg import ingest, pipeline, reason, rules
+from kg import pipeline
+from kg.check import reason, rules
 from kg.config import Settings
-from kg.iris import Iris
+from kg.drafts import ingest
+from kg.graph.iris import Iris
 
 EX = Namespace("https://w3id.org/dutygraph/test/")
 

@@ -18,8 +18,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from rdflib import Graph
 
-from kg import store
 from kg.config import Settings
+from kg.release import store
 from server import create_app
 from server.backend import ServeOptions, resolve_release
 from server.state import KEY

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg import pipeline, reason, validate
+from kg import pipeline
+from kg.check import reason, validate
 from kg.config import Settings
 from kg.namespaces import DEFAULT_BASE
 

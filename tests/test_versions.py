@@ -7,9 +7,11 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from kg import pipeline, queries, store
+from kg import pipeline
 from kg.config import Settings
 from kg.errors import InputError
+from kg.query import named as queries
+from kg.release import store
 
 BASE = "https://w3id.org/dutygraph/"
 OLD_TEXT = """[bookmark: 第一条]第一条　为了规范示范活动，制定本条例。

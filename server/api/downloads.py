@@ -6,8 +6,8 @@ from pathlib import Path
 
 from flask import Response, current_app, render_template_string, request, send_file
 
-from kg import dcat, store
 from kg.errors import BuildNotFound
+from kg.release import dcat, store
 from server import formats
 from server.api import bp
 from server.errors import ApiError

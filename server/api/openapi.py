@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Response, current_app
 
 from kg import __version__
-from kg.queries import NamedQuery
+from kg.query.named import NamedQuery
 from server.api import bp, params
 from server.api.rest import named_queries
 

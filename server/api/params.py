@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.queries import NamedQuery, Param
+from kg.query.named import NamedQuery, Param
 from server.errors import ApiError
 
 IRI_PATTERN = r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|^`\\]*$"

@@ -6,8 +6,8 @@ import json
 
 from flask import Response, current_app, request
 
-from kg import queries
-from kg.queries import NamedQuery
+from kg.query import named as queries
+from kg.query.named import NamedQuery
 from server import formats
 from server.api import bp, params
 from server.errors import ApiError, NotAcceptable

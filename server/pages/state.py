@@ -16,8 +16,8 @@ from pathlib import Path
 import pyoxigraph
 from flask import Flask, current_app
 
-from kg import store
 from kg.config import Settings
+from kg.release import store
 from server.pages.corpus import Corpus
 
 EXTENSION = "dutygraph.pages"

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import abort, g, request
 
-from kg import queries
+from kg.query import named as queries
 from server.pages import bp, network
 from server.pages.lang import translate
 from server.pages.state import get_state

@@ -8,8 +8,8 @@ from pathlib import Path
 import pyoxigraph
 from flask import Flask
 
-from kg import store
 from kg.config import Settings
+from kg.release import store
 
 SCRIPT = "<script>alert(1)</script>"
 DG = "https://w3id.org/dutygraph/ontology#"

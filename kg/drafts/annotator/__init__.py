@@ -1,0 +1,88 @@
+"""Rule-based annotator: a parsed regulation → draft statements (GUIDELINE.md rules).
+
+    draft = annotate(regulation, lexicon)
+    text = tomlout.render(draft)      # data/annotations/<slug>.draft.toml
+
+General rules only (cue words, subject and object noun phrases, coordination,
+下列 item lists, 建立…机制); the shared lexicon is the only regulation-specific data.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from kg.drafts.annotator import cues, norms, provisions
+from kg.drafts.annotator.draft import Draft, DraftStatement, Resolver
+from kg.source.lexicon import Lexicon
+from kg.source.model import Paragraph, Regulation
+from kg.source.statements import Anchor
+
+__all__ = ["Draft", "DraftStatement", "annotate"]
+
+
+def annotate(regulation: Regulation, lexicon: Lexicon) -> Draft:
+    """Draft statements for every unit. ``lexicon`` is not modified."""
+    draft = Draft(regulation.slug)
+    res = Resolver(copy.deepcopy(lexicon), draft)
+    for article in regulation.articles:
+        inherited: tuple[str, ...] = ()
+        for paragraph in article.paragraphs:
+            at = Anchor(article.ordinal, paragraph.ordinal)
+            found = _paragraph(norms.Unit(at, paragraph.text, inherited), paragraph, res)
+            draft.statements.extend(found)
+            inherited = next((s.addressees for s in reversed(found)
+                              if s.addressees and s.kind != "Encouragement"), inherited)
+    for statement in draft.statements:
+        statement.occurrence = _occurrence(regulation, statement)
+    return draft
+
+
+def _paragraph(unit: norms.Unit, paragraph: Paragraph, res: Resolver) -> list[DraftStatement]:
+    spans = cues.sentences(unit.text)
+    lead_in = spans[-1] if paragraph.items and unit.text.rstrip().endswith(("：", ":")) else None
+    out: list[DraftStatement] = []
+    for span in spans:
+        found = _provision(unit, span) or norms.sentence_norms(unit, span, res)
+        if span == lead_in:
+            out.extend(_items(unit, paragraph, found, res))
+        else:
+            out.extend(found)
+    return out
+
+
+def _provision(unit: norms.Unit, span: tuple[int, int]) -> list[DraftStatement]:
+    sentence = unit.text[span[0]:span[1]]
+    found = provisions.provision(sentence, unit.at.paragraph == 1 and span[0] == 0)
+    if not found:
+        return []
+    kind, quote = found
+    return [DraftStatement(at=unit.at, kind=kind, quote=quote, start=span[0])]
+
+
+def _items(unit: norms.Unit, paragraph: Paragraph, lead: list[DraftStatement],
+           res: Resolver) -> list[DraftStatement]:
+    """A 下列 list: each item takes the modality and addressees of its lead-in; items
+    of a lead-in without a cue are read on their own."""
+    template = next((s for s in lead if s.kind != "Encouragement"), lead[0] if lead else None)
+    out: list[DraftStatement] = []
+    for item in paragraph.items:
+        at = Anchor(unit.at.article, unit.at.paragraph, item.ordinal)
+        if template is None or template.cue is None:
+            sub = norms.Unit(at, item.text, unit.inherited)
+            for span in cues.sentences(item.text):
+                out.extend(norms.sentence_norms(sub, span, res))
+            continue
+        quote = item.text.rstrip("；。，")
+        out.append(DraftStatement(
+            at=at, kind=template.kind, quote=quote or item.text, start=0, cue=template.cue,
+            addressees=template.addressees, action=quote or None,
+            promoters=template.promoters))
+    return out
+
+
+def _occurrence(regulation: Regulation, statement: DraftStatement) -> int | None:
+    from kg.source.annotations import unit_text
+
+    text = unit_text(regulation, statement.at) or ""
+    starts = [i for i in range(len(text)) if text.startswith(statement.quote, i)]
+    return starts.index(statement.start) + 1 if len(starts) > 1 else None

@@ -1,0 +1,72 @@
+"""What the annotator produces: draft statements and the new terms they name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.drafts.annotator import names
+from kg.drafts.annotator.actors import HEADS, Matcher, has_head
+from kg.source.lexicon import Lexicon, Term
+from kg.source.statements import Anchor
+
+IMPLIED_PROMOTER = "县级以上人民政府"
+
+
+@dataclass
+class DraftStatement:
+    at: Anchor
+    kind: str
+    quote: str
+    start: int
+    cue: str | None = None
+    addressees: tuple[str, ...] = ()
+    action: str | None = None
+    establishes: tuple[str, ...] = ()
+    concerns: tuple[str, ...] = ()
+    promoters: tuple[str, ...] = ()
+    occurrence: int | None = None
+
+
+@dataclass
+class Draft:
+    slug: str
+    statements: list[DraftStatement] = field(default_factory=list)
+    terms: dict[tuple[str, str], Term] = field(default_factory=dict)
+
+
+class Resolver:
+    """Designations → lexicon names; unknown actors and mechanisms become new terms."""
+
+    def __init__(self, lexicon: Lexicon, draft: Draft) -> None:
+        self.lexicon = lexicon
+        self.matcher = Matcher(lexicon)
+        self.draft = draft
+
+    def actors(self, designations: list[str]) -> tuple[list[str], list[str]]:
+        """(addressees, concerned carriers) for designations read from the text."""
+        actors: list[str] = []
+        carriers: list[str] = []
+        for zh in designations:
+            if self.lexicon.get("carrier", zh):
+                carriers.append(zh)
+                zh = f"{zh}管理机构"
+            if self.lexicon.get("actor", zh) or self._looks_like_actor(zh):
+                actors.append(self.ensure("actor", zh))
+        return list(dict.fromkeys(actors)), carriers
+
+    def _looks_like_actor(self, zh: str) -> bool:
+        return has_head(zh) and 2 <= len(zh) <= 30 and not zh.startswith(HEADS[-3:])
+
+    def implied_promoter(self) -> tuple[str, ...]:
+        return (IMPLIED_PROMOTER,) if self.lexicon.get("actor", IMPLIED_PROMOTER) else ()
+
+    def ensure(self, kind: str, zh: str) -> str:
+        """The designation, adding a term for it to the draft if the lexicon lacks it."""
+        if self.lexicon.get(kind, zh) or (kind, zh) in self.draft.terms:
+            return zh
+        cls = names.actor_class(zh) if kind == "actor" else "Mechanism"
+        term = Term(kind=kind, zh=zh, id=names.term_id(kind, zh, self.lexicon),
+                    en=names.english(kind, zh, self.lexicon), cls=cls)
+        self.draft.terms[(kind, zh)] = term
+        self.lexicon.add(term)
+        return zh

@@ -1,0 +1,134 @@
+"""Norms of one unit: cue → modality, subject or object → addressees, clause → span."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.drafts.annotator import actors, cues, mechanisms
+from kg.drafts.annotator.cues import Cue
+from kg.drafts.annotator.draft import DraftStatement, Resolver
+from kg.source.statements import Anchor
+
+BACK_REFERENCES = ("前款", "上述", "前述", "本条")
+
+
+@dataclass
+class Unit:
+    at: Anchor
+    text: str
+    inherited: tuple[str, ...] = ()  # addressees a subject-less sentence falls back on
+
+
+def sentence_norms(unit: Unit, span: tuple[int, int], res: Resolver) -> list[DraftStatement]:
+    """The norms of one sentence."""
+    start, end = span
+    found = cues.cues(unit.text, start, end)
+    if not found:
+        return []
+    if any(c.kind != "Encouragement" for c in found):
+        return _deontic(unit, span, found, res)
+    return _encouragements(unit, span, found, res)
+
+
+def _deontic(unit: Unit, span: tuple[int, int], found: list[Cue],
+             res: Resolver) -> list[DraftStatement]:
+    text, (start, end) = unit.text, span
+    heads = [c for c in found if c.kind != "Encouragement"]
+    out: list[DraftStatement] = []
+    subject: tuple[str, ...] = ()
+    for i, cue in enumerate(heads):
+        first = i == 0
+        left = start if first else cues.clause_start(text, cue.start, start)
+        right = cues.clause_start(text, heads[i + 1].start, start) if i + 1 < len(heads) else end
+        own, carriers = _subject(text[left:cue.start], res)
+        if own:
+            subject = tuple(own)
+        elif first:
+            subject = unit.inherited if _continues(text[left:cue.start]) else ()
+        if not subject:
+            continue
+        out.append(_norm(unit, cue, left, max(right, cue.end), subject, res, carriers))
+        out.extend(_nested(unit, found, cue, right, subject, res))
+    return out
+
+
+def _continues(before: str) -> bool:
+    """A subject-less clause that only refers back (前款所称…，应当…) keeps the
+    previous addressees."""
+    return not before.strip("，") or before.startswith(BACK_REFERENCES)
+
+
+def _subject(before: str, res: Resolver) -> tuple[list[str], list[str]]:
+    phrase = actors.subject_phrase(before)
+    if not phrase or phrase.startswith(BACK_REFERENCES):
+        return [], []
+    return res.actors(actors.split(phrase, res.matcher))
+
+
+def _nested(unit: Unit, found: list[Cue], head: Cue, right: int, subject: tuple[str, ...],
+            res: Resolver) -> list[DraftStatement]:
+    """Encouragements inside an obligation (应当…支持、引导龙头企业…): one more norm
+    for the party encouraged, with the obliged body as promoter."""
+    out = []
+    for cue in found:
+        if cue.kind != "Encouragement" or not head.end <= cue.start < right:
+            continue
+        if cue.start != head.end and not cues.is_clause_initial(unit.text, cue, head.end):
+            continue
+        addressees, carriers = _object(unit.text, cue, res)
+        if addressees:
+            stop = cues.clause_end(unit.text, cue.end, right)
+            out.append(_norm(unit, cue, cue.start, stop, tuple(addressees), res, carriers,
+                             promoters=subject))
+    return out
+
+
+def _object(text: str, cue: Cue, res: Resolver) -> tuple[list[str], list[str]]:
+    phrase = actors.object_phrase(text[cue.end:], res.matcher)
+    return res.actors(actors.split(phrase, res.matcher)) if phrase else ([], [])
+
+
+def _after_object(text: str, cue: Cue, res: Resolver) -> Cue:
+    """The encouraged act starts after the named parties: a cue-like marker there."""
+    phrase = actors.object_phrase(text[cue.end:], res.matcher)
+    end = cue.end + len(phrase)
+    end += len(text[end:]) - len(text[end:].lstrip("，"))
+    return Cue(cue.kind, cue.text, cue.start, end)
+
+
+def _encouragements(unit: Unit, span: tuple[int, int], found: list[Cue],
+                    res: Resolver) -> list[DraftStatement]:
+    text, (start, end) = unit.text, span
+    starts: list[tuple[Cue, list[str], list[str]]] = []
+    for cue in found:
+        if starts and not cues.is_clause_initial(text, cue, start):
+            continue
+        addressees, carriers = _object(text, cue, res)
+        if addressees:
+            starts.append((cue, addressees, carriers))
+    promoter, _ = _subject(text[start:found[0].start], res)
+    promoters = tuple(promoter) or res.implied_promoter()
+    out = []
+    for i, (cue, addressees, carriers) in enumerate(starts):
+        left = start if i == 0 else cues.clause_start(text, cue.start, start)
+        right = (cues.clause_start(text, starts[i + 1][0].start, start)
+                 if i + 1 < len(starts) else end)
+        out.append(_norm(unit, cue, left, right, tuple(addressees), res, carriers,
+                         promoters=promoters))
+    return out
+
+
+def _norm(unit: Unit, cue: Cue, left: int, right: int, addressees: tuple[str, ...],
+          res: Resolver, carriers: list[str], promoters: tuple[str, ...] = ()) -> DraftStatement:
+    text = unit.text
+    quote = text[left:right].rstrip("，")
+    act_from = _after_object(text, cue, res).end if cue.kind == "Encouragement" else cue.end
+    action = text[act_from:right].rstrip("，。；：").lstrip("，") or None
+    found = mechanisms.mechanisms(quote)
+    named = [c for c in mechanisms.carriers(quote, res.matcher) if c not in carriers]
+    return DraftStatement(
+        at=unit.at, kind=cue.kind, quote=quote, start=left, cue=cue.text,
+        addressees=addressees, action=action,
+        establishes=tuple(res.ensure("mechanism", m) for m in found),
+        concerns=tuple(dict.fromkeys([*carriers, *named])),
+        promoters=tuple(p for p in promoters if p not in addressees))

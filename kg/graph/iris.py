@@ -1,0 +1,61 @@
+"""Stable, readable IRIs. The same input always gives the same IRIs.
+
+Units use Akoma Ntoso-style eIds (art_9__para_2__item_3) under the regulation;
+statements are named by class and character span, so adding an annotation
+elsewhere never renames one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from kg.namespaces import DEFAULT_BASE
+from kg.source.statements import Anchor, Statement
+
+
+def chapter_eid(ordinal: int) -> str:
+    return f"chp_{ordinal}"
+
+
+def unit_eid(anchor: Anchor) -> str:
+    eid = f"art_{anchor.article}__para_{anchor.paragraph}"
+    return eid if anchor.item is None else f"{eid}__item_{anchor.item}"
+
+
+@dataclass(frozen=True)
+class Iris:
+    base: str = DEFAULT_BASE
+
+    def regulation(self, slug: str) -> URIRef:
+        return URIRef(f"{self.base}reg/{slug}")
+
+    def chapter(self, slug: str, ordinal: int) -> URIRef:
+        return URIRef(f"{self.base}reg/{slug}/{chapter_eid(ordinal)}")
+
+    def article(self, slug: str, ordinal: int) -> URIRef:
+        return URIRef(f"{self.base}reg/{slug}/art_{ordinal}")
+
+    def unit(self, slug: str, anchor: Anchor) -> URIRef:
+        return URIRef(f"{self.base}reg/{slug}/{unit_eid(anchor)}")
+
+    def statement(self, slug: str, statement: Statement) -> URIRef:
+        name = f"{statement.kind.lower()}-{statement.start}-{statement.end}"
+        return URIRef(f"{self.unit(slug, statement.at)}/{name}")
+
+    def evidence(self, slug: str, statement: Statement) -> URIRef:
+        return URIRef(f"{self.statement(slug, statement)}/evidence")
+
+    def term(self, kind: str, term_id: str) -> URIRef:
+        return URIRef(f"{self.base}{kind}/{quote(term_id, safe='-_.~')}")
+
+    def graph(self, name: str) -> URIRef:
+        return URIRef(f"{self.base}graph/{name}")
+
+    def jurisdiction(self, name: str) -> URIRef:
+        return URIRef(f"{self.base}jurisdiction/{name}")
+
+    def agent(self, name: str) -> URIRef:
+        return URIRef(f"{self.base}agent/{name}")

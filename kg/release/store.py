@@ -1,0 +1,185 @@
+"""The build directory: immutable releases, and an atomically switched `current`.
+
+    build/current -> releases/<id>      (a symlink, replaced with os.replace)
+    build/releases/<id>/dutygraph.nq    every named graph, N-Quads
+                       dutygraph.trig   the same, TriG
+                       dutygraph.ttl    the union, Turtle
+                       dutygraph.jsonld the union, JSON-LD
+                       oxigraph/        the embedded store the server opens read-only
+                       manifest.json    written last: counts and checksums
+
+A release is only used when its manifest is present and its checksums hold, so a
+half-written or damaged build is refused and the previous one stays current.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Mapping
+from pathlib import Path
+
+import pyoxigraph
+
+from kg.errors import BuildNotFound
+from kg.namespaces import DEFAULT_BASE, PREFIXES
+from kg.release import dcat  # issue 6: DCAT/VoID + JSON-LD context in each release
+
+MANIFEST = "manifest.json"
+NQUADS = "dutygraph.nq"
+STORE_DIR = "oxigraph"
+KEEP_RELEASES = 3
+
+
+def write(build_dir: Path, parts: Mapping[str, str], info: dict, force: bool = False) -> Path:
+    """Write a new release from named graphs (IRI → N-Triples) and make it current.
+    Unless ``force``, the current release is kept when it already holds this data."""
+    releases = build_dir / "releases"
+    releases.mkdir(parents=True, exist_ok=True)
+    staging = releases / f".staging-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    staging.mkdir()
+    try:
+        _write_nquads(staging, parts)
+        info = {**info, "writer": _writer_digest()}
+        unchanged = None if force else _same_as_current(build_dir, info,
+                                                        dcat.sha256(staging / NQUADS))
+        if unchanged is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+            return unchanged
+        files = _write_files(staging)
+        base = info.get("base_iri", DEFAULT_BASE)
+        files += dcat.write(staging, base, files, STORE_DIR)  # issue 6: DCAT, VoID, @context
+        manifest = {**info, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                    "files": {name: dcat.sha256(staging / name) for name in files}}
+        (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
+        _fsync_tree(staging)
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        release = releases / f"{stamp}-{manifest['files'][NQUADS][:12]}-{uuid.uuid4().hex[:4]}"
+        staging.rename(release)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _switch(build_dir, release)
+    _prune(releases, keep=release)
+    return release
+
+
+def _write_nquads(folder: Path, parts: Mapping[str, str]) -> None:
+    with (folder / NQUADS).open("w", encoding="utf-8") as out:
+        for iri, nt in parts.items():
+            suffix = f" <{iri}> .\n"
+            out.writelines(line[:-2] + suffix for line in nt.splitlines() if line.endswith(" ."))
+
+
+def _writer_digest() -> str:
+    """Which code wrote a release: a change to it rewrites even identical data."""
+    sources = b"".join(Path(__file__).with_name(n).read_bytes() for n in ("store.py", "dcat.py"))
+    return hashlib.sha256(sources).hexdigest()[:16]
+
+
+def _same_as_current(build_dir: Path, info: dict, nquads_digest: str) -> Path | None:
+    """The current release when it already holds exactly this data, written by this
+    code: rebuilding unchanged sources then costs no rewrite and no switch."""
+    try:
+        release = current(build_dir)
+    except BuildNotFound:
+        return None
+    old = manifest(release)
+    same_info = all(old.get(key) == value for key, value in info.items())
+    return release if same_info and old["files"].get(NQUADS) == nquads_digest else None
+
+
+def _write_files(folder: Path) -> list[str]:
+    db = pyoxigraph.Store(str(folder / STORE_DIR))
+    db.bulk_load(path=str(folder / NQUADS), format=pyoxigraph.RdfFormat.N_QUADS)
+    db.flush()
+    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    db.dump(str(folder / "dutygraph.trig"), pyoxigraph.RdfFormat.TRIG, prefixes=prefixes)
+    triples = sorted({pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in db},
+                     key=lambda t: (str(t.subject), str(t.predicate)))
+    pyoxigraph.serialize(triples, str(folder / "dutygraph.ttl"), pyoxigraph.RdfFormat.TURTLE,
+                         prefixes=prefixes)
+    pyoxigraph.serialize(triples, str(folder / "dutygraph.jsonld"),
+                         pyoxigraph.RdfFormat.JSON_LD)
+    del db
+    return [NQUADS, "dutygraph.trig", "dutygraph.ttl", "dutygraph.jsonld"]
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Flush the release to disk before it can become current (power loss safety)."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+
+
+def _switch(build_dir: Path, release: Path) -> None:
+    link = build_dir / "current"
+    tmp = build_dir / f".current-{uuid.uuid4().hex[:8]}"
+    tmp.symlink_to(release.relative_to(build_dir))
+    os.replace(tmp, link)
+
+
+def _prune(releases: Path, keep: Path) -> None:
+    old = sorted((p for p in releases.iterdir() if p.is_dir() and p != keep
+                  and not p.name.startswith(".")), key=lambda p: p.name)
+    for path in old[: max(0, len(old) - (KEEP_RELEASES - 1))]:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def current(build_dir: Path) -> Path:
+    """The current release, verified. Raises BuildNotFound when there is none."""
+    link = build_dir / "current"
+    if not link.exists():
+        raise BuildNotFound(f"no build in {build_dir}: run `kg build`")
+    release = link.resolve()
+    verify(release)
+    return release
+
+
+def verify(release: Path) -> dict:
+    """Check that a release is complete and undamaged; return its manifest."""
+    try:
+        manifest = json.loads((release / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise BuildNotFound(f"{release.name}: no readable manifest ({exc})") from None
+    for name, digest in manifest.get("files", {}).items():
+        path = release / name
+        if not path.is_file() or dcat.sha256(path) != digest:
+            raise BuildNotFound(f"{release.name}: {name} is missing or damaged")
+    if not (release / STORE_DIR).is_dir():
+        raise BuildNotFound(f"{release.name}: the embedded store is missing")
+    return manifest
+
+
+def manifest(release: Path) -> dict:
+    return json.loads((release / MANIFEST).read_text(encoding="utf-8"))
+
+
+def open_store(release: Path) -> pyoxigraph.Store:
+    """Open a release's embedded store read-only (several processes may share it)."""
+    return pyoxigraph.Store.read_only(str(release / STORE_DIR))
+
+
+MEMORY_QUADS = int(os.environ.get("KG_MEMORY_QUADS", "1000000"))
+
+
+def for_queries(store_dir: str, memory_quads: int = MEMORY_QUADS) -> pyoxigraph.Store:
+    """A store to answer queries from: an in-memory copy when the data is small
+    (index lookups in memory are about five times faster than in the on-disk store),
+    else the on-disk store, read-only."""
+    disk = pyoxigraph.Store.read_only(store_dir)
+    if memory_quads <= 0 or _more_than(disk, memory_quads):
+        return disk
+    memory = pyoxigraph.Store()
+    memory.extend(disk)
+    return memory
+
+
+def _more_than(db: pyoxigraph.Store, limit: int) -> bool:
+    return any(True for _ in itertools.islice(db, limit, limit + 1))
