@@ -43,7 +43,7 @@ def test_every_file_matches_its_checksum(client: FlaskClient) -> None:
 def test_dcat_and_void_describe_the_release(client: FlaskClient,
                                             seed_settings: Settings) -> None:
     graph = Graph().parse(data=client.get("/download/dataset.ttl").data, format="turtle")
-    dataset = URIRef(f"{seed_settings.base_iri}download/dataset")
+    dataset = URIRef(f"{seed_settings.base_iri}dataset")
     manifest = store.manifest(store.current(seed_settings.build_dir))
     total = manifest["asserted"] + manifest["inferred"]
     assert graph.value(dataset, VOID.triples) == Literal(total)
