@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.namespaces import DEFAULT_BASE, sparql_prefixes
 from kg.query.named import parse_file
 
-BASE = "https://w3id.org/dutygraph/"
-PREFIXES = ("PREFIX dg: <https://w3id.org/dutygraph/ontology#>\n"
-            "PREFIX eli: <http://data.europa.eu/eli/ontology#>\n")
+BASE = DEFAULT_BASE
+PREFIXES = sparql_prefixes("dg", "eli")
 JSON = "application/sparql-results+json"
 TURTLE = "text/turtle"
 

@@ -28,12 +28,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from rdflib import Graph
+
 from bench import synth
 from kg import pipeline
 from kg.config import Settings
+from kg.namespaces import DEFAULT_BASE
 from kg.query import named as queries
 
-BASE = "https://w3id.org/dutygraph/"
+BASE = DEFAULT_BASE
 TEMPLATE = "synthetic-0000"
 
 
@@ -42,7 +45,14 @@ def build_sample(work: Path, sample: int) -> tuple[dict[str, str], float]:
     settings = Settings(data_dir=data, build_dir=work / "build")
     started = time.perf_counter()
     result = pipeline.run(settings, write=False)
-    return result.parts, time.perf_counter() - started
+    elapsed = time.perf_counter() - started
+    return {str(name): _sorted_nt(graph) for name, graph in result.graphs.items()}, elapsed
+
+
+def _sorted_nt(graph: Graph) -> str:
+    """The template is rewritten as text (slug and title), so it is kept as N-Triples."""
+    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
 
 
 def _title(slug: str) -> tuple[str, str]:

@@ -19,5 +19,12 @@ PREFIXES = {
     "dcat": DCAT, "void": VOID,
 }
 
+
+
+def sparql_prefixes(*names: str) -> str:
+    """SPARQL PREFIX lines for the given prefixes (all of them when none is named)."""
+    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in names or PREFIXES)
+
+
 __all__ = ["DCAT", "DCTERMS", "DEFAULT_BASE", "DG", "ELI", "OA", "ORG", "OWL", "PREFIXES",
-           "PROV", "RDF", "RDFS", "SH", "SKOS", "VOID", "XSD"]
+           "PROV", "RDF", "RDFS", "SH", "SKOS", "VOID", "XSD", "sparql_prefixes"]

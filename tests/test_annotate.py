@@ -24,7 +24,7 @@ def load(settings: Settings, body: str) -> list:
     path = settings.data_dir / "annotations" / "mini.toml"
     path.write_text(body, encoding="utf-8")
     regulation = parse.read(settings.data_dir / "mini.txt")
-    return annotate.load(path, regulation, lexicon.load([settings.lexicon_file]))
+    return list(annotate.load(path, regulation, lexicon.load([settings.lexicon_file])).statements)
 
 
 def test_offsets_are_computed_from_the_quote(mini_settings: Settings) -> None:
@@ -81,7 +81,7 @@ def test_seed_annotations_anchor_exactly() -> None:
     settings = Settings()
     regulation = parse.read(settings.data_dir / "gd-industrial-transfer.txt")
     statements = annotate.load(settings.annotation_file("gd-industrial-transfer"), regulation,
-                               lexicon.load([settings.lexicon_file]))
+                               lexicon.load([settings.lexicon_file])).statements
     for statement in statements:
         text = annotate.unit_text(regulation, statement.at)
         assert text[statement.start:statement.end] == statement.quote
@@ -91,7 +91,7 @@ def test_every_seed_article_is_annotated() -> None:
     settings = Settings()
     regulation = parse.read(settings.data_dir / "gd-industrial-transfer.txt")
     statements = annotate.load(settings.annotation_file("gd-industrial-transfer"), regulation,
-                               lexicon.load([settings.lexicon_file]))
+                               lexicon.load([settings.lexicon_file])).statements
     assert {s.at.article for s in statements} == set(range(1, 40))
 
 

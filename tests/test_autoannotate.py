@@ -113,9 +113,9 @@ def test_new_terms_get_stable_readable_ids(lex: Lexicon) -> None:
 def test_draft_toml_loads_as_annotations(name: str, lex: Lexicon, tmp_path: Path) -> None:
     regulation, draft = _draft(name, lex)
     path = tmp_path / "x.draft.toml"
-    path.write_text(tomlout.render(draft), encoding="utf-8")
-    loaded = annotate.load(path, regulation, lexicon.load([PROJECT_ROOT / "data" /
-                                                           "lexicon.toml"]), machine_made=True)
+    path.write_text(tomlout.render(draft, regulation), encoding="utf-8")
+    known = lexicon.load([PROJECT_ROOT / "data" / "lexicon.toml"])
+    loaded = annotate.load(path, regulation, known, machine_made=True).statements
     assert len(loaded) == len(draft.statements)
     assert all(s.machine_made for s in loaded)
 

@@ -16,13 +16,14 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from kg import pipeline
 from kg.config import Settings
 from kg.graph.iris import Iris
+from kg.source import sources
 
 GOLDEN = Path(__file__).parent / "fixtures" / "mini.golden.ttl"
 
 
 def mini_graph(settings: Settings) -> Graph:
-    sources = pipeline.read_sources(settings)
-    graphs = pipeline.assemble(sources, Iris(settings.base_iri))
+    read = sources.read_all(settings)
+    graphs = pipeline.assemble(read, Iris(settings.base_iri))
     return graphs[Iris(settings.base_iri).graph("mini")]
 
 

@@ -14,6 +14,8 @@ from kg.check import reason
 from kg.config import Settings
 from kg.graph.iris import Iris
 from kg.namespaces import DEFAULT_BASE, DG, ELI, ORG
+from kg.source import sources
+from tests.graphs import union
 
 CASES = Path(__file__).parent / "shape_cases"
 REG = f"{DEFAULT_BASE}reg/t"
@@ -53,7 +55,7 @@ def inferred(fixture_data: Graph, ontology: Graph) -> Graph:
 
 @pytest.fixture(scope="module")
 def closure(fixture_data: Graph, inferred: Graph) -> Graph:
-    return pipeline.union([fixture_data, inferred])
+    return union([fixture_data, inferred])
 
 
 # -- small fixture graph ----------------------------------------------------------------
@@ -132,7 +134,7 @@ def test_inferred_graph_is_clean(inferred: Graph, fixture_data: Graph,
 def test_optimised_reasoning_equals_plain_owlrl(fixture_data: Graph, ontology: Graph,
                                                 inferred: Graph) -> None:
     """Skipping eq-ref and annotation triples changes nothing that is kept."""
-    closure = pipeline.union([ontology, fixture_data])
+    closure = union([ontology, fixture_data])
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False,
                            datatype_axioms=False).expand(closure)
     terms = set(ontology.subjects())
@@ -147,12 +149,12 @@ def test_optimised_reasoning_equals_plain_owlrl(fixture_data: Graph, ontology: G
 @pytest.fixture(scope="module")
 def build() -> dict[str, Graph]:
     settings = Settings.from_env()
-    sources = pipeline.read_sources(settings)
-    data = pipeline.union(pipeline.assemble(sources, Iris(settings.base_iri)).values())
+    read = sources.read_all(settings)
+    data = union(pipeline.assemble(read, Iris(settings.base_iri)).values())
     ontology = pipeline.load_rdf(settings.ontology_file)
     inferred = reason.infer(data, ontology, settings.base_iri)
     return {"data": data, "inferred": inferred, "ontology": ontology,
-            "all": pipeline.union([data, inferred])}
+            "all": union([data, inferred])}
 
 
 def test_build_applies_to_receiving_county_government(build: dict) -> None:

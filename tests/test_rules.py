@@ -13,13 +13,15 @@ from kg.check import reason, rules
 from kg.config import Settings
 from kg.drafts import ingest
 from kg.graph.iris import Iris
+from kg.source import sources
+from tests.graphs import union
 
 EX = Namespace("https://w3id.org/dutygraph/test/")
 
 
 def both(settings: Settings) -> tuple[set, set]:
-    sources = pipeline.read_sources(settings)
-    data = pipeline.union(pipeline.assemble(sources, Iris(settings.base_iri)).values())
+    read = sources.read_all(settings)
+    data = union(pipeline.assemble(read, Iris(settings.base_iri)).values())
     ontology = pipeline.load_rdf(settings.ontology_file)
     reference = reason.infer(data, ontology, settings.base_iri)
     fast = reason.infer(data, ontology, settings.base_iri, engine="fast")
@@ -57,7 +59,7 @@ def test_per_regulation_build_equals_whole_corpus_owlrl(tmp_path: Path) -> None:
     seed_notes = Settings().annotation_file("gd-industrial-transfer")
     (data / "annotations" / seed_notes.name).write_bytes(seed_notes.read_bytes())
     result = pipeline.run(settings, write=False)
-    assert len(pipeline.read_sources(settings).regulations) == 5
+    assert len(sources.read_all(settings).regulations) == 5
     built = set(result.graphs[Iris(settings.base_iri).graph("inferred")])
     reference, _fast = both(settings)
     assert built == reference
@@ -81,8 +83,8 @@ def test_functional_property_with_two_values_falls_back_to_owlrl() -> None:
 def test_the_seed_takes_the_fast_path() -> None:
     """No silent fallback: the project's ontology and data suit the fast engine."""
     settings = Settings()
-    sources = pipeline.read_sources(settings)
-    data = pipeline.union(pipeline.assemble(sources, Iris(settings.base_iri)).values())
+    read = sources.read_all(settings)
+    data = union(pipeline.assemble(read, Iris(settings.base_iri)).values())
     ontology = pipeline.load_rdf(settings.ontology_file)
-    expanded = rules.expand(pipeline.union([ontology, data]), rules.Schema(ontology))
+    expanded = rules.expand(union([ontology, data]), rules.Schema(ontology))
     assert len(expanded) > len(data) + len(ontology)

@@ -17,6 +17,7 @@ from kg import pipeline
 from kg.check import reason, validate
 from kg.config import Settings
 from kg.namespaces import DEFAULT_BASE
+from tests.graphs import union
 
 CASES = Path(__file__).parent / "shape_cases"
 SHAPES_NS = "https://w3id.org/dutygraph/shapes#"
@@ -193,11 +194,11 @@ def shapes(settings: Settings) -> Graph:
 def reasoned_base(settings: Settings) -> Graph:
     ontology = pipeline.load_rdf(settings.ontology_file)
     data = pipeline.load_rdf(CASES / "base.ttl")
-    return pipeline.union([ontology, data, reason.infer(data, ontology, DEFAULT_BASE)])
+    return union([ontology, data, reason.infer(data, ontology, DEFAULT_BASE)])
 
 
 def _case(base: Graph, update: str) -> Graph:
-    graph = pipeline.union([base])
+    graph = union([base])
     if update:
         # reg:a\/b in the cases stands for <…/reg/t/a/b> (clearer than full IRIs)
         update = re.sub(r"reg:([\w\\/-]+)",
@@ -254,7 +255,7 @@ def test_ordinal_duplicates_are_reported(reasoned_base: Graph, shapes: Graph) ->
 def test_unreasoned_graph_lacks_applies_to(settings: Settings, shapes: Graph) -> None:
     ontology = pipeline.load_rdf(settings.ontology_file)
     data = pipeline.load_rdf(CASES / "base.ttl")
-    report = validate.run(pipeline.union([ontology, data]), shapes)
+    report = validate.run(union([ontology, data]), shapes)
     assert {shape for shape, _ in _pairs(report)} == {"AppliesToShape"}
 
 

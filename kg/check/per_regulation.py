@@ -1,11 +1,13 @@
-"""Reason and validate one part of the graph (the lexicon, or one regulation) at a time.
+"""Reason over and validate the build one part at a time (the lexicon, or one regulation).
 
-Regulations do not refer to each other's resources, only to the shared lexicon,
-so OWL 2 RL reasoning and SHACL validation split cleanly by regulation: each part
-is reasoned over together with the ontology and the lexicon, and validated with
-them. A part's result is cached under a hash of everything it depends on (code,
-ontology, shapes, lexicon, the part's own triples), so an unchanged regulation is
-never reasoned over or validated twice. Parts that are not cached run in parallel.
+Regulations do not refer to each other's resources, only to the shared lexicon, so
+OWL 2 RL reasoning and SHACL validation split cleanly: the lexicon is checked alone,
+and each regulation together with the ontology and the lexicon. The union of the
+parts' inferred triples is what reasoning over everything at once gives (a test
+checks it against owlrl). A part's result is cached under a hash of everything it
+depends on (code, ontology, shapes, lexicon, the part's own triples), so an
+unchanged regulation is never reasoned over or validated twice. Parts that are not
+cached run in parallel; the shared graphs reach each worker process once.
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kg.check import reason, validate
+from kg.graph.rdf import new_graph
 
 _CODE = [*sorted(Path(__file__).parent.glob("*.py")),
          Path(__file__).parent.parent / "graph" / "regulation.py"]
@@ -27,97 +31,113 @@ PARALLEL_FROM = 4
 
 
 @dataclass(frozen=True)
-class Shared:
+class Context:
     """What every part is reasoned and validated with."""
 
-    ontology_nt: str
-    lexicon_nt: str
-    shapes_ttl: str
+    ontology: Graph
+    lexicon: Graph
+    shapes: Graph
     base_iri: str
     engine: str = "fast"
-    ontology_source: bytes = b""  # the ontology file as written (its N-Triples hold bnodes)
+    sources: bytes = b""  # the ontology and shapes files as written (they hold blank nodes)
 
     def digest(self) -> str:
         code = b"".join(p.read_bytes() for p in _CODE if p.exists())
-        parts = (code, self.ontology_source, self.lexicon_nt.encode(),
-                 self.shapes_ttl.encode(), self.base_iri.encode(), self.engine.encode())
+        parts = (code, self.sources, _digest(self.lexicon).encode(), self.base_iri.encode(),
+                 self.engine.encode())
         return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
 @dataclass(frozen=True)
-class Outcome:
-    inferred_nt: str
+class Checked:
+    """A part's inferred triples and its validation report."""
+
+    inferred: Graph
     report: validate.Report
     cached: bool = False
 
 
-def sorted_nt(graph: Graph) -> str:
-    """Canonical-enough N-Triples: sorted lines (no blank nodes in our parts)."""
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-    return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
+def check_all(context: Context, parts: Mapping[URIRef, Graph],
+              cache_dir: Path | None) -> dict[URIRef, Checked]:
+    """Reason over and validate each part (name → asserted graph); use and fill the
+    cache. An empty mapping checks the lexicon alone."""
+    shared = context.digest()
+    keys = {name: _key(shared, graph) for name, graph in parts.items()}
+    found = {name: hit for name in parts if (hit := _cached(cache_dir, keys[name]))}
+    todo = [name for name in parts if name not in found]
+    fresh = dict(zip(todo, _run(context, [parts[n] for n in todo]), strict=True))
+    for name, checked in fresh.items():
+        if checked.report.conforms and cache_dir is not None:
+            _store(cache_dir, keys[name], checked.inferred)
+    return {name: found.get(name) or fresh[name] for name in parts}
 
 
-def process_all(shared: Shared, parts: dict[str, str],
-                cache_dir: Path | None) -> dict[str, Outcome]:
-    """Reason over and validate each part (name → N-Triples); use and fill the cache."""
-    shared_digest = shared.digest()
-    keys = {name: _key(shared_digest, nt) for name, nt in parts.items()}
-    outcomes = {name: hit for name in parts
-                if (hit := _cached(cache_dir, keys[name])) is not None}
-    todo = [name for name in parts if name not in outcomes]
-    if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, len(todo))) as pool:
-            fresh = dict(zip(todo, pool.map(_process, [shared] * len(todo),
-                                            [parts[n] for n in todo]), strict=True))
-    else:
-        fresh = {name: _process(shared, parts[name]) for name in todo}
-    for name, outcome in fresh.items():
-        if outcome.report.conforms and cache_dir is not None:
-            _store(cache_dir, keys[name], outcome.inferred_nt)
-    return {**outcomes, **fresh}
+def _run(context: Context, graphs: list[Graph]) -> Iterable[Checked]:
+    if len(graphs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return [check(context, graph) for graph in graphs]
+    workers = min(os.cpu_count() or 1, len(graphs))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_receive,
+                             initargs=(context,)) as pool:
+        return list(pool.map(_check_received, graphs))
 
 
-def _key(shared_digest: str, part_nt: str) -> str:
-    return hashlib.sha256(shared_digest.encode() + part_nt.encode()).hexdigest()
+_received: Context | None = None
 
 
-def _process(shared: Shared, part_nt: str) -> Outcome:
-    ontology = _parse(shared.ontology_nt)
-    data = _parse(shared.lexicon_nt + part_nt)
-    inferred = reason.infer(data, ontology, shared.base_iri, engine=shared.engine)
-    everything = _parse(shared.ontology_nt + shared.lexicon_nt + part_nt)
-    for triple in inferred:
-        everything.add(triple)
-    shapes = Graph().parse(data=shared.shapes_ttl, format="turtle")
-    report = validate.run(everything, shapes)
-    return Outcome(sorted_nt(inferred), _portable(report))
+def _receive(context: Context) -> None:
+    global _received
+    _received = context
 
 
-def _portable(report: validate.Report) -> validate.Report:
-    """Drop the rdflib results graph: it is large to send between processes."""
-    return validate.Report(report.conforms, report.violations, None)
+def _check_received(graph: Graph) -> Checked:
+    assert _received is not None
+    return check(_received, graph)
 
 
-def _parse(nt: str) -> Graph:
-    return Graph().parse(data=nt, format="nt")
+def check(context: Context, part: Graph) -> Checked:
+    """Reason over one part with the lexicon and ontology, then validate it all."""
+    data = _union(context.lexicon, part)
+    inferred = reason.infer(data, context.ontology, context.base_iri, engine=context.engine)
+    everything = _union(context.ontology, data, inferred)
+    report = validate.run(everything, context.shapes)
+    return Checked(inferred, validate.Report(report.conforms, report.violations, None))
 
 
-def _cached(cache_dir: Path | None, key: str) -> Outcome | None:
+def _union(*graphs: Graph) -> Graph:
+    merged = new_graph()
+    for graph in graphs:
+        for triple in graph:
+            merged.add(triple)
+    return merged
+
+
+def _digest(graph: Graph) -> str:
+    """A digest of a graph's triples (parts and the lexicon hold no blank nodes)."""
+    lines = sorted(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in graph)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def _key(shared_digest: str, part: Graph) -> str:
+    return hashlib.sha256(f"{shared_digest}\0{_digest(part)}".encode()).hexdigest()
+
+
+def _cached(cache_dir: Path | None, key: str) -> Checked | None:
     if cache_dir is None:
         return None
     path = cache_dir / f"{key}.nt"
     try:
-        return Outcome(path.read_text(encoding="utf-8"), validate.Report(True), cached=True)
-    except OSError:
+        inferred = new_graph().parse(path, format="nt")
+    except (OSError, SyntaxError, ValueError):
         return None
+    return Checked(inferred, validate.Report(True), cached=True)
 
 
-def _store(cache_dir: Path, key: str, inferred_nt: str) -> None:
+def _store(cache_dir: Path, key: str, inferred: Graph) -> None:
     """Write a cache entry atomically; a failure to cache never fails the build."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = cache_dir / f".{key}.{uuid.uuid4().hex[:8]}.tmp"
-        tmp.write_text(inferred_nt, encoding="utf-8")
+        inferred.serialize(tmp, format="nt", encoding="utf-8")
         os.replace(tmp, cache_dir / f"{key}.nt")
     except OSError:
         pass

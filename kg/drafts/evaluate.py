@@ -9,15 +9,13 @@ regulation is measured on what has been curated.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 from kg.config import Settings
-from kg.drafts import annotator as autoannotate
+from kg.drafts import annotator
 from kg.errors import InputError
-from kg.source import annotations as annotate
-from kg.source import lexicon, parse
+from kg.source import annotations, lexicon, parse
 from kg.source.statements import KINDS, NORM_KINDS
 
 DEFAULT_SLUG = "gd-industrial-transfer"
@@ -70,8 +68,8 @@ def evaluate(settings: Settings, slug: str = DEFAULT_SLUG) -> Evaluation:
         raise InputError(curated_path, None, "no curated annotations to evaluate against")
     regulation = parse.read(text_path, slug)
     lex = lexicon.load([settings.lexicon_file])
-    curated = annotate.load(curated_path, regulation, copy.deepcopy(lex))
-    predicted = autoannotate.annotate(regulation, lex).statements
+    curated = list(annotations.load(curated_path, regulation, lex).statements)
+    predicted = annotator.annotate(regulation, lex).statements
     last = max((s.at.article for s in curated), default=0)
     predicted = [s for s in predicted if s.at.article <= last]
     result = Evaluation(slug, len(regulation.articles), last)

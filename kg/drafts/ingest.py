@@ -7,7 +7,6 @@ carriers a person has curated for one regulation into the shared lexicon.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
 import os
@@ -16,11 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.config import Settings
-from kg.drafts import annotator as autoannotate
+from kg.drafts import annotator
 from kg.drafts.annotator import tomlout
 from kg.errors import InputError
-from kg.source import annotations as annotate
-from kg.source import lexicon, parse, tomlfile
+from kg.source import annotations, lexicon, parse, tomlfile
 from kg.source.lexicon import Lexicon
 from kg.source.model import Regulation
 
@@ -48,8 +46,8 @@ def ingest(settings: Settings, source: Path, slug: str, title: str,
     text = source.read_text(encoding="utf-8")
     meta = _meta(settings, slug, title, title_en, meta_file)
     lex = known_terms(settings, slug)
-    draft = autoannotate.annotate(regulation, lex)
-    draft_text = tomlout.render(draft)
+    draft = annotator.annotate(regulation, lex)
+    draft_text = tomlout.render(draft, regulation)
     result = IngestResult(slug, len(regulation.articles), len(draft.statements),
                           sorted(zh for _, zh in draft.terms))
     _check_draft(settings, regulation, lex, draft_text)
@@ -111,7 +109,7 @@ def _check_draft(settings: Settings, regulation: Regulation, lex: Lexicon,
     probe = folder / f".{regulation.slug}.draft.check.toml"
     probe.write_text(draft_text, encoding="utf-8")
     try:
-        annotate.load(probe, regulation, copy.deepcopy(lex), machine_made=True)
+        annotations.load(probe, regulation, lex, machine_made=True)
     finally:
         probe.unlink()
 

@@ -24,10 +24,6 @@ def titles(text: str) -> list[str]:
     return list(dict.fromkeys(TITLE.findall(text)))
 
 
-def law_iri(iris: Iris, title: str) -> URIRef:
-    return iris.term("law", title)
-
-
 def add(graph: Graph, regulation: Regulation, iris: Iris) -> None:
     """Add dg:citesLaw links from units and the regulation to the laws they cite."""
     root = iris.regulation(regulation.slug)
@@ -37,7 +33,7 @@ def add(graph: Graph, regulation: Regulation, iris: Iris) -> None:
                   for item in paragraph.items]
         for anchor, text in units:
             for title in titles(text):
-                law = law_iri(iris, title)
+                law = iris.law(title)
                 graph.add((iris.unit(regulation.slug, anchor), DG.citesLaw, law))
                 graph.add((root, DG.citesLaw, law))
                 _describe(graph, law, title)

@@ -8,6 +8,7 @@ elsewhere never renames one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -50,6 +51,13 @@ class Iris:
 
     def term(self, kind: str, term_id: str) -> URIRef:
         return URIRef(f"{self.base}{kind}/{quote(term_id, safe='-_.~')}")
+
+    def version(self, slug: str, day: date) -> URIRef:
+        return URIRef(f"{self.regulation(slug)}/version/{day.isoformat()}")
+
+    def law(self, title: str) -> URIRef:
+        """A law a regulation cites, named by its title."""
+        return self.term("law", title)
 
     def graph(self, name: str) -> URIRef:
         return URIRef(f"{self.base}graph/{name}")

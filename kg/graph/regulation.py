@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import SKOS
 
-from kg.graph import citations as lawrefs
-from kg.graph import versions
+from kg.graph import citations, versions
 from kg.graph.iris import Iris, chapter_eid, unit_eid
-from kg.namespaces import DG, ELI, OA, PREFIXES, PROV, RDF, RDFS, XSD
+from kg.graph.rdf import label, new_graph
+from kg.namespaces import DG, ELI, OA, PROV, RDF, RDFS, XSD
 from kg.source.lexicon import Lexicon, Term
-from kg.source.model import Article, Chapter, Item, Paragraph, Reference, Regulation
+from kg.source.model import Article, Chapter, Item, Paragraph, Reference
 from kg.source.numerals import from_int
+from kg.source.sources import Source
 from kg.source.statements import Anchor, Statement
 
 KIND_EN = {"Obligation": "obligation", "Prohibition": "prohibition",
@@ -25,20 +25,6 @@ KIND_ZH = {"Obligation": "义务", "Prohibition": "禁止", "Permission": "授�
            "Definition": "定义", "Commencement": "施行日期"}
 CONCERNS_BY_KIND = {"actor": DG.concernsActor, "carrier": DG.concernsCarrier,
                     "mechanism": DG.concernsMechanism}
-
-
-def new_graph() -> Graph:
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    return graph
-
-
-def label(graph: Graph, node: URIRef, zh: str, en: str) -> None:
-    """One @zh and one @en label, as skos:prefLabel and rdfs:label."""
-    for prop in (SKOS.prefLabel, RDFS.label):
-        graph.add((node, prop, Literal(zh, lang="zh")))
-        graph.add((node, prop, Literal(en, lang="en")))
 
 
 def lexicon_graph(lexicon: Lexicon, iris: Iris) -> Graph:
@@ -57,27 +43,28 @@ def _add_term(graph: Graph, term: Term, lexicon: Lexicon, iris: Iris) -> None:
         graph.add((node, DG.within, iris.term(term.kind, lexicon.get(term.kind, broader).id)))
 
 
-def regulation_graph(regulation: Regulation, statements: list[Statement],
-                     lexicon: Lexicon, iris: Iris) -> Graph:
+def regulation_graph(source: Source, lexicon: Lexicon, iris: Iris) -> Graph:
+    """One regulation's named graph; ``lexicon`` resolves the designations it names."""
+    regulation = source.regulation
     graph = new_graph()
     root = iris.regulation(regulation.slug)
-    _add_regulation(graph, root, regulation, iris)
+    _add_regulation(graph, root, source, iris)
     for chapter in regulation.chapters:
         _add_chapter(graph, root, chapter, regulation.slug, iris)
     for article in regulation.articles:
         _add_article(graph, root, article, regulation.slug, iris)
-    for statement in statements:
+    for statement in source.statements:
         _add_statement(graph, statement, regulation.slug, lexicon, iris)
-    lawrefs.add(graph, regulation, iris)  # issue 5: 根据《…》 citations (kg/lawrefs.py)
-    versions.add(graph, regulation, iris)  # issue 6: versions over time (kg/versions.py)
+    citations.add(graph, regulation, iris)
+    versions.add(graph, source, iris)
     return graph
 
 
-def _add_regulation(graph: Graph, root: URIRef, regulation: Regulation, iris: Iris) -> None:
-    meta = regulation.meta
+def _add_regulation(graph: Graph, root: URIRef, source: Source, iris: Iris) -> None:
+    meta = source.meta
     graph.add((root, RDF.type, DG.Regulation))
-    title_zh = meta.get("title_zh", regulation.slug)
-    title_en = meta.get("title_en", regulation.slug)
+    title_zh = meta.get("title_zh", source.slug)
+    title_en = meta.get("title_en", source.slug)
     label(graph, root, title_zh, title_en)
     graph.add((root, ELI.title, Literal(title_zh, lang="zh")))
     graph.add((root, ELI.title, Literal(title_en, lang="en")))

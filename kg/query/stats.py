@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pyoxigraph
 
+from kg.namespaces import sparql_prefixes
 from kg.query.stores import execute
 
-PREFIX = "PREFIX dg: <https://w3id.org/dutygraph/ontology#>\n"
+PREFIX = sparql_prefixes("dg")
 COUNTED_CLASSES = ("Regulation", "Chapter", "Article", "Paragraph", "Item", "Norm",
                    "Obligation", "Prohibition", "Permission", "Encouragement", "Provision",
                    "Purpose", "Scope", "Definition", "Commencement", "Actor", "Carrier",

@@ -25,10 +25,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pyoxigraph
+from rdflib import Graph, URIRef
 
 from kg.errors import BuildNotFound
 from kg.namespaces import DEFAULT_BASE, PREFIXES
-from kg.release import dcat  # issue 6: DCAT/VoID + JSON-LD context in each release
+from kg.release import dcat, terms
 
 MANIFEST = "manifest.json"
 NQUADS = "dutygraph.nq"
@@ -36,15 +37,16 @@ STORE_DIR = "oxigraph"
 KEEP_RELEASES = 3
 
 
-def write(build_dir: Path, parts: Mapping[str, str], info: dict, force: bool = False) -> Path:
-    """Write a new release from named graphs (IRI → N-Triples) and make it current.
+def write(build_dir: Path, graphs: Mapping[URIRef, Graph], info: dict,
+          force: bool = False) -> Path:
+    """Write a new release from named graphs (IRI → graph) and make it current.
     Unless ``force``, the current release is kept when it already holds this data."""
     releases = build_dir / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     staging = releases / f".staging-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     staging.mkdir()
     try:
-        _write_nquads(staging, parts)
+        _write_nquads(staging, graphs)
         info = {**info, "writer": _writer_digest()}
         unchanged = None if force else _same_as_current(build_dir, info,
                                                         dcat.sha256(staging / NQUADS))
@@ -69,16 +71,19 @@ def write(build_dir: Path, parts: Mapping[str, str], info: dict, force: bool = F
     return release
 
 
-def _write_nquads(folder: Path, parts: Mapping[str, str]) -> None:
-    with (folder / NQUADS).open("w", encoding="utf-8") as out:
-        for iri, nt in parts.items():
-            suffix = f" <{iri}> .\n"
-            out.writelines(line[:-2] + suffix for line in nt.splitlines() if line.endswith(" ."))
+def _write_nquads(folder: Path, graphs: Mapping[URIRef, Graph]) -> None:
+    """Every named graph as N-Quads, graph by graph in name order, each graph's quads
+    sorted: the same data always gives the same bytes."""
+    with (folder / NQUADS).open("wb") as out:
+        for name in sorted(graphs):
+            quads = sorted(terms.quads(graphs[name], name), key=str)
+            pyoxigraph.serialize(quads, out, pyoxigraph.RdfFormat.N_QUADS)
 
 
 def _writer_digest() -> str:
     """Which code wrote a release: a change to it rewrites even identical data."""
-    sources = b"".join(Path(__file__).with_name(n).read_bytes() for n in ("store.py", "dcat.py"))
+    sources = b"".join(Path(__file__).with_name(n).read_bytes()
+                       for n in ("store.py", "dcat.py", "terms.py"))
     return hashlib.sha256(sources).hexdigest()[:16]
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import AnnotationError
+from kg.source import lexicon as lexicon_mod
 from kg.source import tomlfile
 from kg.source.lexicon import Lexicon
 from kg.source.model import Regulation
@@ -18,6 +19,14 @@ from kg.source.statements import KINDS, NORM_KINDS, Anchor, Statement
 
 LIST_KEYS = ("addressee", "establishes", "concerns", "promoter")
 KNOWN_KEYS = {"at", "class", "cue", "quote", "action", "occurrence", "note", *LIST_KEYS}
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """The statements of one annotation file, and the designations it defines."""
+
+    statements: tuple[Statement, ...]
+    terms: Lexicon
 
 
 @dataclass(frozen=True)
@@ -32,21 +41,22 @@ class Context:
 
 
 def load(path: Path, regulation: Regulation, lexicon: Lexicon,
-         machine_made: bool = False) -> list[Statement]:
-    """Read an annotation file. Its own [mechanism] (and extra actor/carrier) tables
-    are merged into ``lexicon`` first, so statements may name them."""
+         machine_made: bool = False) -> Annotations:
+    """Read an annotation file. Statements may name designations of ``lexicon`` and
+    of the file's own [actor]/[carrier]/[mechanism] tables; ``lexicon`` is not changed."""
     data = tomlfile.load(path, AnnotationError)
-    lexicon.merge_file(path, data)
-    lexicon.check_within()
+    terms = lexicon_mod.of_file(path, data)
+    known = lexicon.union(terms)
+    known.check_within()
     lines = tomlfile.header_lines(path, "statement")
     entries = data.get("statement", [])
-    statements = [
+    statements = tuple(
         _statement(entry, Context(path, lines[i] if i < len(lines) else None,
-                                  regulation, lexicon), machine_made)
+                                  regulation, known), machine_made)
         for i, entry in enumerate(entries)
-    ]
+    )
     _check_unique(statements, path)
-    return statements
+    return Annotations(statements, terms)
 
 
 def _statement(entry: dict[str, Any], ctx: Context, machine_made: bool) -> Statement:
@@ -160,7 +170,7 @@ def _check_names(statement: Statement, ctx: Context) -> None:
                                "add it to data/lexicon.toml or this file's tables")
 
 
-def _check_unique(statements: list[Statement], path: Path) -> None:
+def _check_unique(statements: tuple[Statement, ...], path: Path) -> None:
     seen: dict[tuple, Statement] = {}
     for statement in statements:
         key = (statement.kind, statement.at, statement.start, statement.end)

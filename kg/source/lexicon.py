@@ -54,6 +54,16 @@ class Lexicon:
             for zh, entry in data.get(kind, {}).items():
                 self.add(_term(path, kind, zh, entry))
 
+    def union(self, *others: Lexicon) -> Lexicon:
+        """A new lexicon with this one's terms and those of ``others``; neither is
+        changed. A designation defined again with another id or class is an error."""
+        merged = Lexicon({kind: dict(terms) for kind, terms in self.terms.items()})
+        for other in others:
+            for kind in KINDS:
+                for term in other.terms[kind].values():
+                    merged.add(term)
+        return merged
+
     def check_within(self) -> None:
         for kind in ("actor", "carrier"):
             for term in self.terms[kind].values():
@@ -77,6 +87,13 @@ def _term(path: Path, kind: str, zh: str, entry: dict) -> Term:
     return Term(kind=kind, zh=zh, id=entry["id"], en=entry["en"],
                 cls=entry.get("class", DEFAULT_CLASS[kind]),
                 within=tuple(entry.get("within", ())), source=str(path), line=line)
+
+
+def of_file(path: Path, data: dict) -> Lexicon:
+    """The designations a TOML file defines in its own tables."""
+    lexicon = Lexicon()
+    lexicon.merge_file(path, data)
+    return lexicon
 
 
 def load(paths: list[Path]) -> Lexicon:

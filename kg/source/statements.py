@@ -49,7 +49,15 @@ class Statement:
     machine_made: bool = False
     line: int | None = None
     note: str | None = None
+    rule: str | None = None  # for a machine-made statement: the rule that made it
+    confidence: float | None = None  # and how sure that rule is, 0..1
 
     @property
     def is_norm(self) -> bool:
         return self.kind in NORM_KINDS
+
+
+def draft(at: Anchor, kind: str, quote: str, start: int, **fields: object) -> Statement:
+    """A machine-made statement: the span is ``quote`` at ``start`` of the unit's text."""
+    return Statement(kind=kind, at=at, quote=quote, start=start, end=start + len(quote),
+                     machine_made=True, **fields)  # type: ignore[arg-type]

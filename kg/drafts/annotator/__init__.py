@@ -1,7 +1,7 @@
 """Rule-based annotator: a parsed regulation → draft statements (GUIDELINE.md rules).
 
     draft = annotate(regulation, lexicon)
-    text = tomlout.render(draft)      # data/annotations/<slug>.draft.toml
+    text = tomlout.render(draft, regulation)  # data/annotations/<slug>.draft.toml
 
 General rules only (cue words, subject and object noun phrases, coordination,
 下列 item lists, 建立…机制); the shared lexicon is the only regulation-specific data.
@@ -12,12 +12,13 @@ from __future__ import annotations
 import copy
 
 from kg.drafts.annotator import cues, norms, provisions
-from kg.drafts.annotator.draft import Draft, DraftStatement, Resolver
+from kg.drafts.annotator.draft import Draft, Resolver
+from kg.source import statements
 from kg.source.lexicon import Lexicon
 from kg.source.model import Paragraph, Regulation
-from kg.source.statements import Anchor
+from kg.source.statements import Anchor, Statement
 
-__all__ = ["Draft", "DraftStatement", "annotate"]
+__all__ = ["Draft", "annotate"]
 
 
 def annotate(regulation: Regulation, lexicon: Lexicon) -> Draft:
@@ -32,15 +33,13 @@ def annotate(regulation: Regulation, lexicon: Lexicon) -> Draft:
             draft.statements.extend(found)
             inherited = next((s.addressees for s in reversed(found)
                               if s.addressees and s.kind != "Encouragement"), inherited)
-    for statement in draft.statements:
-        statement.occurrence = _occurrence(regulation, statement)
     return draft
 
 
-def _paragraph(unit: norms.Unit, paragraph: Paragraph, res: Resolver) -> list[DraftStatement]:
+def _paragraph(unit: norms.Unit, paragraph: Paragraph, res: Resolver) -> list[Statement]:
     spans = cues.sentences(unit.text)
     lead_in = spans[-1] if paragraph.items and unit.text.rstrip().endswith(("：", ":")) else None
-    out: list[DraftStatement] = []
+    out: list[Statement] = []
     for span in spans:
         found = _provision(unit, span) or norms.sentence_norms(unit, span, res)
         if span == lead_in:
@@ -50,21 +49,21 @@ def _paragraph(unit: norms.Unit, paragraph: Paragraph, res: Resolver) -> list[Dr
     return out
 
 
-def _provision(unit: norms.Unit, span: tuple[int, int]) -> list[DraftStatement]:
+def _provision(unit: norms.Unit, span: tuple[int, int]) -> list[Statement]:
     sentence = unit.text[span[0]:span[1]]
     found = provisions.provision(sentence, unit.at.paragraph == 1 and span[0] == 0)
     if not found:
         return []
     kind, quote = found
-    return [DraftStatement(at=unit.at, kind=kind, quote=quote, start=span[0])]
+    return [statements.draft(unit.at, kind, quote, span[0])]
 
 
-def _items(unit: norms.Unit, paragraph: Paragraph, lead: list[DraftStatement],
-           res: Resolver) -> list[DraftStatement]:
+def _items(unit: norms.Unit, paragraph: Paragraph, lead: list[Statement],
+           res: Resolver) -> list[Statement]:
     """A 下列 list: each item takes the modality and addressees of its lead-in; items
     of a lead-in without a cue are read on their own."""
     template = next((s for s in lead if s.kind != "Encouragement"), lead[0] if lead else None)
-    out: list[DraftStatement] = []
+    out: list[Statement] = []
     for item in paragraph.items:
         at = Anchor(unit.at.article, unit.at.paragraph, item.ordinal)
         if template is None or template.cue is None:
@@ -73,16 +72,8 @@ def _items(unit: norms.Unit, paragraph: Paragraph, lead: list[DraftStatement],
                 out.extend(norms.sentence_norms(sub, span, res))
             continue
         quote = item.text.rstrip("；。，")
-        out.append(DraftStatement(
-            at=at, kind=template.kind, quote=quote or item.text, start=0, cue=template.cue,
+        out.append(statements.draft(
+            at, template.kind, quote or item.text, 0, cue=template.cue,
             addressees=template.addressees, action=quote or None,
             promoters=template.promoters))
     return out
-
-
-def _occurrence(regulation: Regulation, statement: DraftStatement) -> int | None:
-    from kg.source.annotations import unit_text
-
-    text = unit_text(regulation, statement.at) or ""
-    starts = [i for i in range(len(text)) if text.startswith(statement.quote, i)]
-    return starts.index(statement.start) + 1 if len(starts) > 1 else None

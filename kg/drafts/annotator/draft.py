@@ -7,30 +7,15 @@ from dataclasses import dataclass, field
 from kg.drafts.annotator import names
 from kg.drafts.annotator.actors import HEADS, Matcher, has_head
 from kg.source.lexicon import Lexicon, Term
-from kg.source.statements import Anchor
+from kg.source.statements import Statement
 
 IMPLIED_PROMOTER = "县级以上人民政府"
 
 
 @dataclass
-class DraftStatement:
-    at: Anchor
-    kind: str
-    quote: str
-    start: int
-    cue: str | None = None
-    addressees: tuple[str, ...] = ()
-    action: str | None = None
-    establishes: tuple[str, ...] = ()
-    concerns: tuple[str, ...] = ()
-    promoters: tuple[str, ...] = ()
-    occurrence: int | None = None
-
-
-@dataclass
 class Draft:
     slug: str
-    statements: list[DraftStatement] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
     terms: dict[tuple[str, str], Term] = field(default_factory=dict)
 
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from kg.drafts.annotator import actors, cues, mechanisms
 from kg.drafts.annotator.cues import Cue
-from kg.drafts.annotator.draft import DraftStatement, Resolver
-from kg.source.statements import Anchor
+from kg.drafts.annotator.draft import Resolver
+from kg.source.statements import Anchor, Statement, draft
 
 BACK_REFERENCES = ("前款", "上述", "前述", "本条")
 
@@ -19,7 +19,7 @@ class Unit:
     inherited: tuple[str, ...] = ()  # addressees a subject-less sentence falls back on
 
 
-def sentence_norms(unit: Unit, span: tuple[int, int], res: Resolver) -> list[DraftStatement]:
+def sentence_norms(unit: Unit, span: tuple[int, int], res: Resolver) -> list[Statement]:
     """The norms of one sentence."""
     start, end = span
     found = cues.cues(unit.text, start, end)
@@ -31,10 +31,10 @@ def sentence_norms(unit: Unit, span: tuple[int, int], res: Resolver) -> list[Dra
 
 
 def _deontic(unit: Unit, span: tuple[int, int], found: list[Cue],
-             res: Resolver) -> list[DraftStatement]:
+             res: Resolver) -> list[Statement]:
     text, (start, end) = unit.text, span
     heads = [c for c in found if c.kind != "Encouragement"]
-    out: list[DraftStatement] = []
+    out: list[Statement] = []
     subject: tuple[str, ...] = ()
     for i, cue in enumerate(heads):
         first = i == 0
@@ -66,7 +66,7 @@ def _subject(before: str, res: Resolver) -> tuple[list[str], list[str]]:
 
 
 def _nested(unit: Unit, found: list[Cue], head: Cue, right: int, subject: tuple[str, ...],
-            res: Resolver) -> list[DraftStatement]:
+            res: Resolver) -> list[Statement]:
     """Encouragements inside an obligation (应当…支持、引导龙头企业…): one more norm
     for the party encouraged, with the obliged body as promoter."""
     out = []
@@ -97,7 +97,7 @@ def _after_object(text: str, cue: Cue, res: Resolver) -> Cue:
 
 
 def _encouragements(unit: Unit, span: tuple[int, int], found: list[Cue],
-                    res: Resolver) -> list[DraftStatement]:
+                    res: Resolver) -> list[Statement]:
     text, (start, end) = unit.text, span
     starts: list[tuple[Cue, list[str], list[str]]] = []
     for cue in found:
@@ -119,15 +119,15 @@ def _encouragements(unit: Unit, span: tuple[int, int], found: list[Cue],
 
 
 def _norm(unit: Unit, cue: Cue, left: int, right: int, addressees: tuple[str, ...],
-          res: Resolver, carriers: list[str], promoters: tuple[str, ...] = ()) -> DraftStatement:
+          res: Resolver, carriers: list[str], promoters: tuple[str, ...] = ()) -> Statement:
     text = unit.text
     quote = text[left:right].rstrip("，")
     act_from = _after_object(text, cue, res).end if cue.kind == "Encouragement" else cue.end
     action = text[act_from:right].rstrip("，。；：").lstrip("，") or None
     found = mechanisms.mechanisms(quote)
     named = [c for c in mechanisms.carriers(quote, res.matcher) if c not in carriers]
-    return DraftStatement(
-        at=unit.at, kind=cue.kind, quote=quote, start=left, cue=cue.text,
+    return draft(
+        unit.at, cue.kind, quote, left, cue=cue.text,
         addressees=addressees, action=action,
         establishes=tuple(res.ensure("mechanism", m) for m in found),
         concerns=tuple(dict.fromkeys([*carriers, *named])),

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
-from kg.drafts.annotator.draft import Draft, DraftStatement
+from kg.drafts.annotator.draft import Draft
+from kg.source.annotations import unit_text
+from kg.source.model import Regulation
+from kg.source.statements import Statement
 
 HEADER = """\
 # Machine-made draft annotations of {slug} — written by `kg ingest`; do not edit.
@@ -24,7 +27,7 @@ def _list(values: tuple[str, ...]) -> str:
     return "[" + ", ".join(_s(v) for v in values) + "]"
 
 
-def render(draft: Draft) -> str:
+def render(draft: Draft, regulation: Regulation) -> str:
     lines = [HEADER.format(slug=draft.slug)]
     for (kind, zh), term in sorted(draft.terms.items()):
         lines += [f"[{kind}.{_s(zh)}]", f"id = {_s(term.id)}", f"en = {_s(term.en)}"]
@@ -32,17 +35,24 @@ def render(draft: Draft) -> str:
             lines.append(f"class = {_s(term.cls)}")
         lines.append("")
     for statement in draft.statements:
-        lines += [*_statement(statement), ""]
+        lines += [*_statement(statement, _occurrence(regulation, statement)), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _statement(st: DraftStatement) -> list[str]:
+def _occurrence(regulation: Regulation, statement: Statement) -> int | None:
+    """Which occurrence of its quote a statement is, when the quote is not unique."""
+    text = unit_text(regulation, statement.at) or ""
+    starts = [i for i in range(len(text)) if text.startswith(statement.quote, i)]
+    return starts.index(statement.start) + 1 if len(starts) > 1 else None
+
+
+def _statement(st: Statement, occurrence: int | None) -> list[str]:
     lines = ["[[statement]]", f"at = {_s(str(st.at))}", f"class = {_s(st.kind)}"]
     if st.cue:
         lines.append(f"cue = {_s(st.cue)}")
     lines.append(f"quote = {_s(st.quote)}")
-    if st.occurrence:
-        lines.append(f"occurrence = {st.occurrence}")
+    if occurrence:
+        lines.append(f"occurrence = {occurrence}")
     for key, values in (("addressee", st.addressees), ("establishes", st.establishes),
                         ("concerns", st.concerns), ("promoter", st.promoters)):
         if values:

@@ -1,0 +1,76 @@
+"""Everything the build reads from data/: each regulation with its metadata, versions
+and annotations (curated, then machine-made drafts), and the shared lexicon."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.config import Settings
+from kg.errors import InputError
+from kg.source import annotations, lexicon, parse, tomlfile, versions
+from kg.source.lexicon import Lexicon
+from kg.source.model import Regulation
+from kg.source.statements import Statement
+
+
+@dataclass(frozen=True)
+class Source:
+    """One regulation as the build sees it."""
+
+    regulation: Regulation
+    meta: dict  # data/<slug>.meta.toml over what the text itself says
+    versions: tuple[versions.Version, ...]
+    statements: tuple[Statement, ...]
+    terms: Lexicon  # the designations its annotation files define
+
+    @property
+    def slug(self) -> str:
+        return self.regulation.slug
+
+
+@dataclass(frozen=True)
+class Sources:
+    lexicon: Lexicon  # data/lexicon.toml
+    regulations: tuple[Source, ...]
+
+    def all_terms(self) -> Lexicon:
+        """The shared lexicon with every designation the annotation files define."""
+        return self.lexicon.union(*(source.terms for source in self.regulations))
+
+
+def read_all(settings: Settings) -> Sources:
+    """Parse every regulation and load its annotations."""
+    lex = lexicon.load([settings.lexicon_file])
+    files = settings.regulation_files()
+    if not files:
+        raise InputError(settings.data_dir, None, "no regulation texts (*.txt) found")
+    return Sources(lex, tuple(read(settings, path, lex) for path in files))
+
+
+def read(settings: Settings, path: Path, lex: Lexicon) -> Source:
+    regulation = parse.read(path)
+    meta_path = settings.meta_file(regulation.slug)
+    meta = {**regulation.meta, **(tomlfile.load(meta_path) if meta_path.exists() else {})}
+    history = versions.load(regulation, meta, meta_path, settings.data_dir)
+    curated = _annotations(settings.annotation_file(regulation.slug), regulation, lex, False)
+    # a draft may name what its regulation's curated file defines, never another's
+    drafts = _annotations(settings.draft_file(regulation.slug), regulation,
+                          lex.union(curated.terms), True)
+    statements = curated.statements + without_curated_units(drafts.statements,
+                                                            curated.statements)
+    return Source(regulation, meta, history, statements, curated.terms.union(drafts.terms))
+
+
+def _annotations(path: Path, regulation: Regulation, lex: Lexicon,
+                 machine_made: bool) -> annotations.Annotations:
+    if not path.exists():
+        return annotations.Annotations((), Lexicon())
+    return annotations.load(path, regulation, lex, machine_made=machine_made)
+
+
+def without_curated_units(drafts: tuple[Statement, ...],
+                          curated: tuple[Statement, ...]) -> tuple[Statement, ...]:
+    """Curated annotations win: a unit with any curated statement drops its drafts."""
+    curated_units = {s.at for s in curated}
+    return tuple(s for s in drafts if s.at not in curated_units)
