@@ -94,8 +94,14 @@ FIXED = Template("""
 <${sparql}> a dct:Standard ; dct:title "SPARQL 1.1 Protocol"@en .
 spdx:checksumAlgorithm_sha256 a spdx:ChecksumAlgorithm .
 """)
-# (resource under the base, property) -> (English, Chinese)
+# (resource under the base, property) -> (English, Chinese); {n} is the number of regulations
 TEXTS = {
+    ("dataset", DCTERMS.description): (
+        "Who must, must not, may or is encouraged to do what in Chinese regulations ({n} in "
+        "this release): norms with their addressees, the mechanisms and carriers they concern, "
+        "each tied to the exact characters of the published text.",
+        "中国法规（本版共 {n} 部）中谁应当、不得、可以或被鼓励做什么：规范及其义务主体、"
+        "所涉机制与载体，每一项都对应到法规公布文本中的原文。"),
     ("catalog", DCTERMS.description): (
         "The datasets and data services of DutyGraph, a knowledge graph of legal duties "
         "in Chinese regulations.",
@@ -161,9 +167,10 @@ def describe(release: Path, db: pyoxigraph.Store, base: str, files: list[str]) -
     """The catalogue with its dataset, distributions and data service, as one graph."""
     g = Graph().parse(data=FIXED.substitute(base=base, EU=EU, ontology=str(DG)[:-1],
                                             sparql=SPARQL_PROTOCOL), format="turtle")
+    (count,), = _rows(db, "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a dg:Regulation }")
     for (local, prop), (english, chinese) in TEXTS.items():
-        g.add((URIRef(base + local), prop, Literal(english, lang="en")))
-        g.add((URIRef(base + local), prop, Literal(chinese, lang="zh")))
+        g.add((URIRef(base + local), prop, Literal(english.format(n=count.value), lang="en")))
+        g.add((URIRef(base + local), prop, Literal(chinese.format(n=count.value), lang="zh")))
     for prefix, ns in {"dcat": DCAT, "void": VOID, "dct": DCTERMS, "spdx": SPDX, "dg": DG,
                        "skos": SKOS, "eu": Namespace(EU)}.items():
         g.bind(prefix, ns, replace=True)
@@ -171,26 +178,12 @@ def describe(release: Path, db: pyoxigraph.Store, base: str, files: list[str]) -
     for node in (catalog, dataset):
         g.add((node, DCTERMS.issued, Literal(FIRST_ISSUED, datatype=XSD.date)))
         g.add((node, DCTERMS.modified, Literal(release_date(), datatype=XSD.date)))
-    _description(g, dataset, db)
     _jurisdictions(g, dataset, db)
     _period(g, dataset, db, URIRef(f"{base}dataset#period"))
     for name in files:
         _distribution(g, dataset, release / name, base)
     _statistics(g, dataset, db)
     return g
-
-
-def _description(g: Graph, dataset: URIRef, db: pyoxigraph.Store) -> None:
-    (count,), = _rows(db, "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a dg:Regulation }")
-    n = int(count.value)
-    g.add((dataset, DCTERMS.description, Literal(
-        f"Who must, must not, may or is encouraged to do what under {n} Chinese "
-        f"regulation{'s' if n != 1 else ''}: norms with their addressees, the mechanisms and "
-        "carriers they concern, each tied to the exact characters of the published text.",
-        lang="en")))
-    g.add((dataset, DCTERMS.description, Literal(
-        f"{n} 部中国法规中谁应当、不得、可以或被鼓励做什么：规范及其义务主体、所涉机制与载体，"
-        "每一项都对应到法规公布文本中的原文。", lang="zh")))
 
 
 def _jurisdictions(g: Graph, dataset: URIRef, db: pyoxigraph.Store) -> None:
