@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kg.errors import InputError
 from kg.namespaces import DEFAULT_BASE
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -13,6 +14,13 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 def _env_path(name: str, default: Path) -> Path:
     return Path(os.environ[name]) if os.environ.get(name) else default
+
+
+def _number(name: str, text: str, kind: type) -> object:
+    try:
+        return kind(text)
+    except ValueError:
+        raise InputError(name, None, f"{text!r} is not a number") from None
 
 
 @dataclass(frozen=True)
@@ -23,6 +31,8 @@ class Settings:
     queries_dir: Path = field(default=None)  # type: ignore[assignment]
     build_dir: Path = field(default=None)  # type: ignore[assignment]
     base_iri: str = DEFAULT_BASE
+    memory_quads: int = 1_000_000   # query workers copy a store this small into memory
+    queue_wait: float = 1.0         # seconds a request waits for a free query worker
 
     def __post_init__(self) -> None:
         defaults = {"data_dir": "data", "ontology_dir": "ontology", "queries_dir": "queries",
@@ -42,6 +52,10 @@ class Settings:
                 values[name] = Path(env)
         if os.environ.get("KG_BASE_IRI"):
             values["base_iri"] = os.environ["KG_BASE_IRI"]
+        for name, kind in (("memory_quads", int), ("queue_wait", float)):
+            env = os.environ.get(f"KG_{name.upper()}")
+            if env:
+                values[name] = _number(f"KG_{name.upper()}", env, kind)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 

@@ -31,7 +31,7 @@ def server(seed_settings: Settings, tmp_path_factory: pytest.TempPathFactory) ->
 def client(seed_settings: Settings) -> Iterator[FlaskClient]:
     app = create_app(seed_settings)
     yield app.test_client()
-    app.extensions["dutygraph.backend"].close()
+    app.extensions["dutygraph.runtime"].close()
 
 
 def test_every_select_named_query_is_listed(client: FlaskClient, seed_settings: Settings) -> None:

@@ -23,7 +23,7 @@ DUMPS = ("dutygraph.nq", "dutygraph.trig", "dutygraph.ttl", "dutygraph.jsonld")
 def client(seed_settings: Settings) -> Iterator[FlaskClient]:
     app = create_app(seed_settings)
     yield app.test_client()
-    app.extensions["dutygraph.backend"].close()
+    app.extensions["dutygraph.runtime"].close()
 
 
 def test_every_file_matches_its_checksum(client: FlaskClient) -> None:

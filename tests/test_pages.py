@@ -11,7 +11,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from kg.config import Settings
-from tests.browser.support import SCRIPT, make_app, poisoned_store
+from tests.browser.support import SCRIPT, make_app, poisoned_build
 
 ACTOR = "receiving-area-county-government"
 
@@ -181,8 +181,9 @@ def test_network_data(client: FlaskClient) -> None:
 
 
 @pytest.fixture(scope="module")
-def poisoned(seed_settings: Settings) -> FlaskClient:
-    return make_app(seed_settings, db=poisoned_store(seed_settings)).test_client()
+def poisoned(seed_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
+    build = tmp_path_factory.mktemp("poisoned") / "build"
+    return make_app(poisoned_build(seed_settings, build)).test_client()
 
 
 def test_script_in_data_is_inert_on_every_page(poisoned: FlaskClient) -> None:

@@ -19,7 +19,7 @@ def client(seed_settings: Settings) -> Iterator[FlaskClient]:
     from server import create_app
     app = create_app(seed_settings)
     yield app.test_client()
-    holder = app.extensions.get("dutygraph.backend")
+    holder = app.extensions.get("dutygraph.runtime")
     if holder is not None:
         holder.close()
 

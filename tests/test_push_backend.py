@@ -18,8 +18,8 @@ from kg.config import Settings
 from kg.errors import KGError
 from kg.release import push, store
 from server import create_app
-from server.backend import ServeOptions
-from server.remote import remote_app
+from server.runtime import KEY, ServeOptions
+from server.runtime.remote import RemoteRuntime
 from tests.w3c.live import Live, _wait, free_port
 
 OXIGRAPH = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "oxigraph"
@@ -94,9 +94,10 @@ def client(request: pytest.FixtureRequest, seed_settings: Settings) -> Iterator[
     if request.param == "embedded":
         app = create_app(seed_settings, OPTIONS)
     else:
-        app = remote_app(seed_settings, OPTIONS, request.getfixturevalue("pushed") + "/query")
+        url = request.getfixturevalue("pushed") + "/query"
+        app = create_app(seed_settings, OPTIONS, RemoteRuntime(OPTIONS, url))
     yield app.test_client()
-    app.extensions["dutygraph.backend"].close()
+    app.extensions[KEY].close()
 
 
 def sparql(client: FlaskClient, query: str, accept: str = "application/sparql-results+json"):

@@ -21,8 +21,8 @@ from rdflib import Graph
 from kg.config import Settings
 from kg.release import store
 from server import create_app
-from server.backend import ServeOptions, resolve_release
-from server.state import KEY
+from server.runtime import KEY, ServeOptions
+from server.runtime.release import resolve_release
 
 CROSS = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 PARSERS = {"application/sparql-results+json": json.loads,
@@ -210,26 +210,24 @@ def test_named_query_and_syntax_error_answer_while_general_workers_are_held(
 def test_syntax_check_never_evaluates_in_the_web_process() -> None:
     """On an empty store some queries still run for ages (ASK over VALUES cross
     products): the check gives up on them, kills its checker, and lets them through."""
-    from server.errors import ApiError
-    from server.syntax import SyntaxChecker
-    from server.worker import Job
+    from server.runtime.jobs import Job, SyntaxProblem
+    from server.runtime.syntax import SyntaxChecker
 
     values = " ".join(str(i) for i in range(2000))
     endless = f"ASK {{ VALUES ?a {{ {values} }} VALUES ?b {{ {values} }} " \
               f"VALUES ?c {{ {values} }} FILTER(?a + ?b + ?c < 0) }}"
     checker = SyntaxChecker(size=1)
     try:
-        checker.check(Job(endless, "json"))  # returns: parsed, the workers decide
-        checker.check(Job("SELECT * { ?s ?p ?o }", "json", union=True))
-        with pytest.raises(ApiError) as refused:
-            checker.check(Job("SELECT * { ?s ?p ", "json", default_graph=("urn:g",)))
-        assert refused.value.status == 400
+        assert checker.check(Job(endless, "json")) is None  # parsed, the workers decide
+        assert checker.check(Job("SELECT * { ?s ?p ?o }", "json", union=True)) is None
+        refused = checker.check(Job("SELECT * { ?s ?p ", "json", default_graph=("urn:g",)))
+        assert isinstance(refused, SyntaxProblem)
     finally:
         checker.close()
 
 
 def test_cost_book_presumes_named_queries_cheap_until_they_time_out() -> None:
-    from server.lanes import CostBook
+    from server.runtime.admission import CostBook
 
     book = CostBook(size=2)
     assert book.is_cheap("named", presumed=True) and not book.is_cheap("unknown")

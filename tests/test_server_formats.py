@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from server import formats
-from server.analysis import analyse
+from server.http import formats
+from server.runtime.analysis import analyse
 
 
 @pytest.mark.parametrize(("accept", "expected"), [

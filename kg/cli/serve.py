@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     cmd.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2),
                      help="query worker processes (default: CPUs, at least 2)")
     cmd.add_argument("--threads", type=int, default=64, help="HTTP threads")
-    cmd.add_argument("--backend", metavar="URL",  # issue 6: server/remote.py
+    cmd.add_argument("--backend", metavar="URL",  # server/runtime/remote.py
                      help="answer from an external SPARQL endpoint (loaded with `kg push`) "
                      "instead of the embedded store")
     cmd.set_defaults(handler=handle)
@@ -27,17 +27,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from server import create_app
-    from server.backend import ServeOptions, parse_data
-    from server.wsgi import Server, gunicorn_options
+    from server.http.wsgi import Server, gunicorn_options
+    from server.runtime.protocol import ServeOptions
+    from server.runtime.release import parse_data
 
     settings = settings_from(args)
     options = ServeOptions(timeout=args.timeout, workers=args.workers,
                            data=parse_data(args.data))
     config = gunicorn_options(args.host, args.port, args.timeout, threads=args.threads)
-    if args.backend:  # issue 6: an external SPARQL engine (server/remote.py)
-        from server.remote import remote_app, remote_graphs
+    if args.backend:  # an external SPARQL engine answers every reader
+        from server.runtime.remote import RemoteRuntime, remote_graphs
         remote_graphs(args.backend, args.timeout)  # unreachable → one-line error, exit 2
-        Server(lambda: remote_app(settings, options, args.backend), config).run()
+        Server(lambda: create_app(settings, options, RemoteRuntime(options, args.backend)),
+               config).run()
         return 0
     ensure_build(settings)
     Server(lambda: create_app(settings, options), config).run()

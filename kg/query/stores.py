@@ -1,18 +1,11 @@
-"""Run SPARQL against a release's embedded store, in-process (the CLI's path), and the
-MIME-independent format tables that the server's query workers (server/worker.py) share."""
+"""Run SPARQL against a release's embedded store, in-process (the CLI's path). The
+format tables are kg/query/formats.py's, shared with the server."""
 
 from __future__ import annotations
 
 import pyoxigraph
 
-RESULT_FORMATS = {"json": pyoxigraph.QueryResultsFormat.JSON,
-                  "xml": pyoxigraph.QueryResultsFormat.XML,
-                  "csv": pyoxigraph.QueryResultsFormat.CSV,
-                  "tsv": pyoxigraph.QueryResultsFormat.TSV}
-GRAPH_FORMATS = {"turtle": pyoxigraph.RdfFormat.TURTLE,
-                 "ntriples": pyoxigraph.RdfFormat.N_TRIPLES,
-                 "rdfxml": pyoxigraph.RdfFormat.RDF_XML,
-                 "jsonld": pyoxigraph.RdfFormat.JSON_LD}
+from kg.query.formats import GRAPH_FORMATS, RESULT_FORMATS
 
 
 def execute(db: pyoxigraph.Store, query: str, **options: object) -> object:

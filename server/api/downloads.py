@@ -4,31 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Response, current_app, render_template_string, request, send_file
+from flask import Response, current_app, render_template, request, send_file
 
 from kg.errors import BuildNotFound
+from kg.query.formats import CONTENT_TYPES, PAGE_TYPES
 from kg.release import dcat, store
-from server import formats
 from server.api import bp
-from server.errors import ApiError
-from server.state import backend
+from server.http import formats
+from server.http.errors import ApiError
+from server.runtime import runtime
 
-PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>DutyGraph downloads</title></head><body><main>
-<h1>Downloads</h1><p>Release {{ release }}. DCAT and VoID: <a href="dataset.ttl">dataset.ttl</a>;
-JSON-LD context: <a href="/context.jsonld">/context.jsonld</a>;
-checksums: <a href="SHA256SUMS">SHA256SUMS</a>, <a href="checksums.json">checksums.json</a>.</p>
-<table><tr><th>file</th><th>bytes</th><th>SHA-256</th></tr>
-{% for f in files %}<tr><td><a href="{{ f.name }}">{{ f.name }}</a></td><td>{{ f.bytes }}</td>
-<td><code>{{ f.sha256 }}</code></td></tr>{% endfor %}</table></main></body></html>"""
 MEDIA = {**dcat.MEDIA, dcat.DATASET_FILE: "text/turtle; charset=utf-8",
          dcat.CONTEXT_FILE: "application/ld+json"}
 
 
 def release() -> Path:
-    """The served release (the embedded backend's), else the current build."""
-    served = backend().release
-    if served.is_dir():
+    """The served release (the embedded runtime's), else the current build."""
+    served = runtime().release.folder
+    if served is not None and served.is_dir():
         return served
     try:
         return store.current(current_app.config["DUTYGRAPH_SETTINGS"].build_dir)
@@ -46,12 +39,11 @@ def listing(folder: Path) -> list[dict]:
 def downloads_index() -> Response:
     folder = release()
     files = listing(folder)
-    media = formats.negotiate(request.headers.get("Accept"),
-                              {"text/html": "html", "application/json": "json"})
-    if media == "application/json" or request.args.get("format") == "json":
+    media = formats.negotiate(request.headers.get("Accept"), PAGE_TYPES)
+    if PAGE_TYPES.get(media or "") == "plainjson" or request.args.get("format") == "json":
         return current_app.json.response({"ok": True, "release": folder.name, "files": files})
-    return Response(render_template_string(PAGE, release=folder.name, files=files),
-                    content_type="text/html; charset=utf-8")
+    return Response(render_template("downloads.html", release=folder.name, files=files),
+                    content_type=CONTENT_TYPES["html"])
 
 
 @bp.route("/download/checksums.json")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.query.named import NamedQuery, Param
-from server.errors import ApiError
+from server.http.errors import ApiError
 
 IRI_PATTERN = r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|^`\\]*$"
 INT_MIN, INT_MAX = 0, 2**31 - 1

@@ -7,15 +7,14 @@ import json
 from flask import Response, current_app, request
 
 from kg.query import named as queries
+from kg.query.formats import CONTENT_TYPES, ROWS_TYPES
 from kg.query.named import NamedQuery
-from server import formats
 from server.api import bp, params
-from server.errors import ApiError, NotAcceptable
-from server.execute import answer
-from server.state import backend
+from server.http import formats
+from server.http.errors import ApiError, NotAcceptable, body_of
+from server.runtime import runtime
 
-TYPES = {"application/json": "json", "text/csv": "csv"}
-CONTENT = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
+FORMATS = {"json": "plainjson", "csv": "csv"}   # ?format= value -> format name
 _NUMBERS = {"http://www.w3.org/2001/XMLSchema#integer": int}
 _EXTENSION = "dutygraph.api.queries"
 
@@ -50,12 +49,12 @@ def run_query(name: str) -> Response:
         raise ApiError(f"no named query {name!r}; see /api/queries", 404)
     fmt = _format()
     values = params.check(query, request.args.to_dict())
-    be = backend()
-    body = answer(be, be.job(query.bind(values), fmt), be.options.timeout,
-                  presumed_cheap=True)
-    if fmt == "json":
+    rt = runtime()
+    job = rt.job(query.bind(values), "json" if fmt == "plainjson" else fmt)
+    body = body_of(rt.answer(job, presumed_cheap=True))
+    if fmt == "plainjson":
         body = json.dumps(simple(query, values, body), ensure_ascii=False).encode()
-    response = Response(body, content_type=CONTENT[fmt])
+    response = Response(body, content_type=CONTENT_TYPES[fmt])
     response.vary.add("Accept")
     return response
 
@@ -63,13 +62,13 @@ def run_query(name: str) -> Response:
 def _format() -> str:
     wanted = request.args.get("format")
     if wanted is not None:
-        if wanted not in CONTENT:
+        if wanted not in FORMATS:
             raise ApiError("format must be json or csv", 400)
-        return wanted
-    media = formats.negotiate(request.headers.get("Accept"), TYPES)
+        return FORMATS[wanted]
+    media = formats.negotiate(request.headers.get("Accept"), ROWS_TYPES)
     if media is None:
         raise NotAcceptable("not acceptable; use application/json or text/csv")
-    return TYPES[media]
+    return ROWS_TYPES[media]
 
 
 def simple(query: NamedQuery, values: dict[str, str], body: bytes) -> dict:

@@ -6,8 +6,8 @@ from typing import Any
 
 from flask import url_for
 
-from server.pages.corpus import Corpus
-from server.pages.model import NORM_CLASSES, Statement, Term, Unit
+from server.pages.slice import NORM_KINDS, Slice
+from server.pages.viewmodel import StatementView, TermView, UnitView
 
 KIND_ENDPOINT = {"actor": "pages.actor", "mechanism": "pages.mechanism",
                  "carrier": "pages.carrier"}
@@ -15,22 +15,22 @@ KIND_ENDPOINT = {"actor": "pages.actor", "mechanism": "pages.mechanism",
 
 def modality(cls: str) -> str:
     """The CSS/mark key of a statement class."""
-    return cls.lower() if cls in NORM_CLASSES else "provision"
+    return cls.lower() if cls in NORM_KINDS else "provision"
 
 
-def term_href(term: Term) -> str:
+def term_href(term: TermView) -> str:
     return url_for(KIND_ENDPOINT[term.kind], term_id=term.id)
 
 
-def norm_href(st: Statement) -> str:
+def norm_href(st: StatementView) -> str:
     return url_for("pages.norm", path=st.path)
 
 
-def unit_href(unit: Unit) -> str:
+def unit_href(unit: UnitView) -> str:
     return url_for("pages.reader", slug=unit.slug) + f"#{unit.eid}"
 
 
-def term_ref(corpus: Corpus, iri: str, lang: str) -> dict[str, Any]:
+def term_ref(corpus: Slice, iri: str, lang: str) -> dict[str, Any]:
     term = corpus.terms.get(iri)
     if term is None:
         return {"iri": iri, "label": iri.rsplit("/", 1)[-1], "href": None, "kind": None}
@@ -38,7 +38,7 @@ def term_ref(corpus: Corpus, iri: str, lang: str) -> dict[str, Any]:
             "id": term.id}
 
 
-def norm_record(corpus: Corpus, st: Statement, lang: str) -> dict[str, Any]:
+def norm_record(corpus: Slice, st: StatementView, lang: str) -> dict[str, Any]:
     """Everything a list or page shows about one norm or provision."""
     article = corpus.article_of(st)
     chapter = corpus.chapter_of(st)
@@ -63,6 +63,6 @@ def norm_record(corpus: Corpus, st: Statement, lang: str) -> dict[str, Any]:
     }
 
 
-def _span(corpus: Corpus, st: Statement) -> str:
+def _span(corpus: Slice, st: StatementView) -> str:
     unit = corpus.units.get(st.source)
     return unit.text[st.start:st.end] if unit else ""

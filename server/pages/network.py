@@ -5,27 +5,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from server.pages.corpus import Corpus
 from server.pages.links import modality, norm_href, term_href
-from server.pages.model import Statement, Term
+from server.pages.slice import NORM_KINDS, Slice
+from server.pages.viewmodel import StatementView, TermView
 
 EDGE_PROPS = ("addressee", "establishes", "concerns")
+NORMS = "VALUES ?norm_class { " + " ".join(f"dg:{c}" for c in NORM_KINDS) + " } ?s a ?norm_class ."
 
 
 class Graph:
-    def __init__(self, corpus: Corpus, lang: str) -> None:
+    def __init__(self, corpus: Slice, lang: str) -> None:
         self.corpus, self.lang = corpus, lang
         self.nodes: dict[str, dict[str, Any]] = {}
         self.edges: dict[tuple[str, str], dict[str, Any]] = {}
 
-    def term(self, term: Term, focus: bool = False) -> None:
+    def term(self, term: TermView, focus: bool = False) -> None:
         if term.iri not in self.nodes:
             self.nodes[term.iri] = {"id": term.iri, "label": term.label(self.lang),
                                     "kind": term.kind, "href": term_href(term)}
         if focus:
             self.nodes[term.iri]["focus"] = True
 
-    def norm(self, st: Statement) -> None:
+    def norm(self, st: StatementView) -> None:
         article = self.corpus.article_of(st)
         label = f"{article.zh if article else ''}{st.cue}"
         self.nodes[st.iri] = {"id": st.iri, "label": label, "kind": "norm",
@@ -55,14 +56,14 @@ class Graph:
         return {"nodes": nodes, "edges": list(self.edges.values())}
 
 
-def whole(corpus: Corpus, lang: str) -> dict[str, Any]:
+def whole(corpus: Slice, lang: str) -> dict[str, Any]:
     graph = Graph(corpus, lang)
     for st in corpus.norms():
         graph.norm(st)
     return graph.elements()
 
 
-def of_actor(corpus: Corpus, actor: Term, lang: str) -> dict[str, Any]:
+def of_actor(corpus: Slice, actor: TermView, lang: str) -> dict[str, Any]:
     graph = Graph(corpus, lang)
     graph.term(actor, focus=True)
     for iri in actor.broader + actor.narrower:

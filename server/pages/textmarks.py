@@ -9,12 +9,12 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from server.pages.corpus import LINK_PROPS, Corpus
 from server.pages.links import modality, norm_href, term_href
-from server.pages.model import Statement
+from server.pages.slice import LINK_PROPS, Slice
+from server.pages.viewmodel import StatementView
 
 
-def span_of(text: str, st: Statement) -> tuple[int, int]:
+def span_of(text: str, st: StatementView) -> tuple[int, int]:
     """The statement's span in the text; found again by its quote if offsets disagree."""
     start, end = max(0, st.start), min(len(text), st.end)
     if st.exact and text[start:end] != st.exact and st.exact in text:
@@ -23,7 +23,7 @@ def span_of(text: str, st: Statement) -> tuple[int, int]:
     return start, max(start, end)
 
 
-def mentions(corpus: Corpus, text: str, spans: list[tuple[int, int, Statement]]
+def mentions(corpus: Slice, text: str, spans: list[tuple[int, int, StatementView]]
              ) -> list[tuple[int, int, str]]:
     """Where the labels of the linked actors, mechanisms and carriers occur in the spans:
     longest first, never overlapping."""
@@ -41,7 +41,7 @@ def mentions(corpus: Corpus, text: str, spans: list[tuple[int, int, Statement]]
     return sorted(chosen)
 
 
-def segments(corpus: Corpus, text: str, statements: list[Statement],
+def segments(corpus: Slice, text: str, statements: list[StatementView],
              lang: str) -> list[dict[str, Any]]:
     """Segments of `text`: each with the innermost statement covering it (modality,
     number), the term it mentions (link) and the marks of statements ending there."""
@@ -84,13 +84,3 @@ def highlight(text: str, needle: str) -> list[tuple[str, bool]]:
     if pos < len(text):
         parts.append((text[pos:], False))
     return parts
-
-
-def snippet(text: str, needle: str, width: int = 60) -> str:
-    """Up to `width` characters around the first match."""
-    hit = text.lower().find(needle.lower())
-    if hit < 0 or len(text) <= width:
-        return text[:width * 2] if hit < 0 else text
-    start = max(0, hit - width // 2)
-    return ("…" if start else "") + text[start:start + width] + (
-        "…" if start + width < len(text) else "")

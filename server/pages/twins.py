@@ -13,11 +13,16 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, g, render_template, request
 
+from kg.query.formats import EXTENSIONS, media_type
+from server.http.errors import body_of
 from server.pages import lang as lang_mod
-from server.pages.state import get_state
+from server.pages import reads, sparql
+from server.runtime import runtime
 
-TWINS = {"json": "application/json", "ttl": "text/turtle", "jsonld": "application/ld+json"}
+RDF_TWINS = {EXTENSIONS[f]: f for f in ("turtle", "jsonld")}   # extension -> format
+TWINS = {"json": media_type("plainjson"), **{ext: media_type(f) for ext, f in RDF_TWINS.items()}}
 TWIN_RULE = "<any(json,ttl,jsonld):fmt>"
+DESCRIBE = "CONSTRUCT { ?s ?p ?o } WHERE { {where} ?s ?p ?o }"
 
 
 @dataclass
@@ -74,7 +79,9 @@ def twin(result: Page, fmt: str) -> Response:
         body = json.dumps({"ok": True, "title": result.title, **result.data},
                           ensure_ascii=False, indent=1)
         return Response(body, mimetype="application/json")
-    body = get_state().describe(tuple(dict.fromkeys(result.iris)), fmt)
+    rt = runtime()
+    query = sparql.bind(DESCRIBE, where=reads.values("s", result.iris))
+    body = body_of(rt.answer(rt.job(query, RDF_TWINS[fmt])))
     return Response(body, mimetype=TWINS[fmt])
 
 
@@ -83,12 +90,29 @@ def html(result: Page) -> Response:
 
 
 def render_page(result: Page, **extra: Any) -> str:
-    """Render a Page with the shared helpers (usable from other blueprints too)."""
+    """Render a Page in the one layout, with its data and twins."""
     lang = getattr(g, "lang", None) or lang_mod.pick(request)[0]
+    twins = [(f, twin_path(html_path(), f), TWINS[f]) for f in TWINS]
+    return render_template(result.template, page=result.data, title=result.title,
+                           twins=twins, **layout_context(lang), **extra)
+
+
+def layout_context(lang: str | None = None) -> dict[str, Any]:
+    """What the one layout (templates/layout.html) needs on any page: the language,
+    its switch and the translations; pages add their data and twins."""
+    lang = lang or getattr(g, "lang", None) or lang_mod.pick(request)[0]
     other = "en" if lang == "zh" else "zh"
     args = {k: v for k, v in request.args.items() if k != "lang"}
-    switch_url = request.path + "?" + urlencode({**args, "lang": other})
-    twins = [(f, twin_path(html_path(), f)) for f in TWINS]
-    return render_template(result.template, page=result.data, title=result.title, lang=lang,
-                           other_lang=other, switch_url=switch_url, twins=twins,
-                           t=lambda key: lang_mod.translate(key, lang), **extra)
+    return {"lang": lang, "other_lang": other,
+            "switch_url": request.path + "?" + urlencode({**args, "lang": other}),
+            "t": lambda key: lang_mod.translate(key, lang)}
+
+
+def _layout_defaults() -> dict[str, Any]:
+    return {"page": {}, "twins": [], **layout_context()}
+
+
+def install_layout(bp: Blueprint) -> None:
+    """Give every template of the app (errors, the SPARQL page, linked data…) what
+    the one layout needs."""
+    bp.app_context_processor(_layout_defaults)

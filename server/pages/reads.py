@@ -1,0 +1,147 @@
+"""Read what a page shows through the query runtime: selective queries bound to the
+page's resources (server/pages/sparql.py), their rows turned into a Slice.
+
+Every query goes through the one runtime, so a page gets the endpoint's caps, time
+limit (a slow page is a 503, its worker killed), admission and reload; page data made
+from the rows is kept in the runtime's one cache, per build.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
+from urllib.parse import unquote
+
+import pyoxigraph
+from flask import current_app
+
+from kg.graph.iris import Iris
+from server.http.errors import body_of
+from server.pages import sparql
+from server.pages.slice import Slice
+from server.pages.viewmodel import RegulationView, StatementView, TermView, UnitView
+from server.runtime import runtime
+
+
+def iris() -> Iris:
+    """The IRIs of the served base (kg/graph/iris.py makes every IRI)."""
+    return Iris(current_app.config["DUTYGRAPH_SETTINGS"].base_iri)
+
+
+def select(template: str, **parts: str) -> list[dict[str, str]]:
+    """The rows of a page query, each {variable: value}."""
+    rt = runtime()
+    body = body_of(rt.answer(rt.job(sparql.bind(template, **parts), "json")))
+    bindings = json.loads(body)["results"]["bindings"]
+    return [{name: cell["value"] for name, cell in row.items()} for row in bindings]
+
+
+def memo(key: Hashable, make: Callable[[], Any]) -> Any:
+    """Page data kept per build in the runtime's one cache."""
+    return runtime().cache.memo(("pages", key), make)
+
+
+def iri(text: str) -> str | None:
+    """`<text>` when text is an IRI (user input never reaches a query unchecked)."""
+    try:
+        return str(pyoxigraph.NamedNode(text))
+    except ValueError:
+        return None
+
+
+def values(var: str, iris: Iterable[str]) -> str:
+    """A VALUES block binding ?var to the given IRIs (none: matches nothing)."""
+    terms = [t for t in map(iri, dict.fromkeys(iris)) if t]
+    return f"VALUES ?{var} {{ {' '.join(terms)} }}"
+
+
+def local(text: str) -> str:
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def slug_of(text: str) -> str:
+    return text.split("/reg/", 1)[1].split("/", 1)[0] if "/reg/" in text else ""
+
+
+def class_labels() -> dict[str, tuple[str, str]]:
+    return memo("class-labels", lambda: {local(r["class"]): (r.get("zh", ""), r.get("en", ""))
+                                         for r in select(sparql.CLASS_LABELS)})
+
+
+def new_slice() -> Slice:
+    return Slice(class_labels())
+
+
+def add_regulations(sl: Slice, where: str = "") -> None:
+    for row in select(sparql.REGULATIONS, where=where):
+        slug = slug_of(row["r"])
+        sl.regulations[slug] = RegulationView(row["r"], slug, row.get("zh", ""),
+                                              row.get("en", ""), row.get("date", ""),
+                                              row.get("force", ""))
+
+
+def add_units(sl: Slice, where: str) -> None:
+    for row in select(sparql.UNITS, where=where):
+        sl.units[row["u"]] = UnitView(
+            row["u"], local(row["kind"]).lower(), slug_of(row["u"]), row["eid"],
+            int(row.get("ord", 0)), row.get("number", ""), row.get("title", ""),
+            row.get("zh", ""), row.get("en", ""), row.get("text", ""), row.get("parent"))
+
+
+def add_statements(sl: Slice, where: str) -> list[str]:
+    """The statements matching `where` (binding ?s or ?source), with their links."""
+    found = []
+    for row in select(sparql.STATEMENTS, where=where):
+        sl.statements[row["s"]] = StatementView(
+            row["s"], local(row["class"]), row["source"], int(row.get("start", 0)),
+            int(row.get("end", 0)), row.get("exact", ""), row.get("cue", ""),
+            row.get("action", ""), row.get("zh", ""), row.get("en", ""))
+        found.append(row["s"])
+    for row in select(sparql.LINKS, where=values("s", found)):
+        sl.link(row["s"], local(row["p"]), row["o"])
+    return found
+
+
+def add_terms(sl: Slice, iris: Iterable[str]) -> None:
+    """Terms with their `within`, and the terms they are within (so that each given
+    term's direct broader terms can be told)."""
+    wanted = list(dict.fromkeys(iris))
+    _load_terms(sl, [i for i in wanted if i not in sl.terms])
+    _load_terms(sl, {b for i in wanted if i in sl.terms for b in sl.terms[i].within}
+                - set(sl.terms))
+
+
+def _load_terms(sl: Slice, iris: Iterable[str]) -> None:
+    iris = list(iris)
+    if not iris:
+        return
+    where = values("t", iris)
+    for row in select(sparql.TERMS, where=where):
+        tail = unquote(row["t"].rstrip("/").rsplit("/", 1)[-1])
+        sl.terms[row["t"]] = TermView(row["t"], local(row["kind"]).lower(), tail,
+                                      row.get("zh", ""), row.get("en", ""))
+    for row in select(sparql.WITHIN, where=where.replace("?t", "?a", 1)):
+        if row["a"] in sl.terms:
+            sl.terms[row["a"]].within.add(row["b"])
+
+
+def add_context(sl: Slice) -> Slice:
+    """What the loaded statements need to be shown: their units up to the regulation,
+    the terms they link, and their regulations; then the slice's indexes."""
+    sources = {st.source for st in sl.statements.values()} - set(sl.units)
+    if sources:
+        add_units(sl, f"{values('src', sources)} ?src eli:is_part_of* ?u .")
+    linked = {o for st in sl.statements.values() for objs in st.links.values() for o in objs}
+    add_terms(sl, linked | {a for st in sl.statements.values() for a in st.applies_to})
+    slugs = {st.slug for st in sl.statements.values()} - set(sl.regulations)
+    if slugs:
+        add_regulations(sl, values("r", (str(iris().regulation(s)) for s in slugs)))
+    return sl.index()
+
+
+def statements_slice(where: str) -> Slice:
+    """A slice of the statements matching `where`, with everything they show."""
+    sl = new_slice()
+    add_statements(sl, where)
+    return add_context(sl)

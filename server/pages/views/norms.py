@@ -1,0 +1,165 @@
+"""The norm list (filters, pagination, CSV/JSON export) and one page per norm."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from flask import Response, abort, g, request
+
+from server.pages import bp, reads
+from server.pages.lang import pick, translate
+from server.pages.links import norm_record, term_ref
+from server.pages.slice import NORM_KINDS, Slice
+from server.pages.textmarks import segments
+from server.pages.twins import Page, page
+from server.pages.viewmodel import StatementView
+
+PER_PAGE = 20
+CSV_FIELDS = ("iri", "class", "cue", "article", "source", "addressee", "establishes",
+              "concerns", "action", "exact")
+NORM_CLASSES = " ".join(f"dg:{c}" for c in NORM_KINDS)
+
+
+def _filters() -> dict[str, str]:
+    return {k: request.args.get(k, "").strip()[:100]
+            for k in ("modality", "chapter", "actor", "q")}
+
+
+def _pattern(f: dict[str, str]) -> str:
+    """The norms matching the filters, as a group pattern binding ?s."""
+    classes = f"dg:{f['modality']}" if f["modality"] in NORM_KINDS else (
+        "dg:None" if f["modality"] else NORM_CLASSES)
+    parts = [f"VALUES ?norm_class {{ {classes} }} ?s a ?norm_class ; dg:source ?norm_src ."]
+    if f["chapter"]:
+        chapter = reads.iri(f"{reads.iris().base}reg/{f['chapter']}") or "<urn:none>"
+        parts.append(f"?norm_src eli:is_part_of* {chapter} . {chapter} a dg:Chapter .")
+    if f["actor"]:
+        actor = reads.iri(str(reads.iris().term("actor", f["actor"]))) or "<urn:none>"
+        parts.append(f"?s dg:appliesTo {actor} .")
+    if f["q"]:
+        needle = json.dumps(f["q"], ensure_ascii=False)
+        parts.append(f"OPTIONAL {{ ?s dg:evidence/oa:exact ?q_exact }} "
+                     f"OPTIONAL {{ ?s dg:action ?q_action }} OPTIONAL {{ ?s dg:cue ?q_cue }} "
+                     f"FILTER(CONTAINS(COALESCE(?q_exact, ''), {needle}) || "
+                     f"CONTAINS(COALESCE(?q_action, ''), {needle}) || "
+                     f"CONTAINS(COALESCE(?q_cue, ''), {needle}))")
+    return "{ SELECT DISTINCT ?s WHERE { " + " ".join(parts) + " } }"
+
+
+ORDERED = """SELECT ?s WHERE { {pattern} ?s dg:source ?src .
+ OPTIONAL { ?s dg:evidence/oa:start ?start }
+ OPTIONAL { ?src eli:is_part_of* ?art . ?art a dg:Article ; dg:ordinal ?ao }
+ BIND(STRBEFORE(STRAFTER(STR(?s), "/reg/"), "/") AS ?slug) }
+ORDER BY ?slug COALESCE(?ao, 0) STR(?src) COALESCE(?start, 0) STR(?s) {page}"""
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { {pattern} }"
+
+
+def filtered(f: dict[str, str], shown: slice | None = None) -> list[dict[str, Any]]:
+    """The records of the norms matching the filters, in reading order: all of them,
+    or the `shown` part (read from the store page by page, never all to cut one)."""
+    lang = g.lang
+    window = "" if shown is None else f"LIMIT {shown.stop - shown.start} OFFSET {shown.start}"
+
+    def make() -> list[dict[str, Any]]:
+        order = [r["s"] for r in reads.select(ORDERED, pattern=_pattern(f), page=window)]
+        sl = reads.statements_slice(reads.values("s", order))
+        return [norm_record(sl, sl.statements[i], lang) for i in order if i in sl.statements]
+    return reads.memo(("norms", tuple(sorted(f.items())), window, lang), make)
+
+
+def _total(f: dict[str, str]) -> int:
+    return reads.memo(("norms-total", tuple(sorted(f.items()))), lambda: int(
+        reads.select(COUNT, pattern=_pattern(f))[0]["n"]))
+
+
+def _page_number(total: int) -> tuple[int, int]:
+    pages = max(1, -(-total // PER_PAGE))
+    try:
+        number = int(request.args.get("page", "1"))
+    except ValueError:
+        number = 1
+    return min(max(1, number), pages), pages
+
+
+@page(bp, "/norms", "norms")
+def norms() -> Page:
+    f, lang = _filters(), g.lang
+    total = _total(f)
+    number, pages = _page_number(total)
+    window = slice((number - 1) * PER_PAGE, number * PER_PAGE)
+    shown = filtered(f, None if request.args.get("size") == "all" else window)
+    args = {k: v for k, v in f.items() if v}
+    data = {"filters": f, "total": total, "page": number, "pages": pages,
+            "per_page": PER_PAGE, "norms": shown, "args": args,
+            "options": reads.memo(("norm-options", lang), lambda: _options(lang))}
+    return Page("pages/norms.html", translate("norms", lang), data, [n["iri"] for n in shown])
+
+
+def _options(lang: str) -> dict[str, list[dict[str, str]]]:
+    sl = reads.new_slice()
+    reads.add_regulations(sl)
+    reads.add_units(sl, "VALUES ?kind { dg:Chapter }")
+    applied = [r["t"] for r in reads.select(
+        "SELECT DISTINCT ?t WHERE { ?t a dg:Actor . ?s dg:appliesTo ?t ; dg:source [] }")]
+    reads.add_terms(sl, applied)
+    sl.index()
+    return {
+        "modality": [{"value": c, "label": sl.class_label(c, lang)} for c in NORM_KINDS],
+        "chapter": [{"value": c.iri.split("/reg/", 1)[1], "label": c.zh}
+                    for slug in sorted(sl.regulations) for c in sl.chapters(slug)],
+        "actor": [{"value": t.id, "label": t.label(lang)} for t in sl.terms_of("actor")
+                  if t.iri in applied]}
+
+
+@bp.route("/norms.csv")
+def norms_csv() -> Response:
+    g.lang = pick(request)[0]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_FIELDS)
+    for n in filtered(_filters()):
+        writer.writerow([_cell(n[k]) for k in CSV_FIELDS])
+    response = Response("\ufeff" + out.getvalue(), mimetype="text/csv")
+    response.headers["Content-Disposition"] = 'attachment; filename="norms.csv"'
+    return response
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        return "、".join(v["label"] for v in value)
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+@page(bp, "/norms/<path:path>", "norm")
+def norm(path: str) -> Page:
+    lang = g.lang
+    shown = reads.memo(("norm", path, lang), lambda: _norm(path, lang))
+    if shown is None:
+        abort(404)
+    data, iri, source = shown
+    return Page("pages/norm.html", data["norm"]["label"], data,
+                [iri, iri + "/evidence", source])
+
+
+def _norm(path: str, lang: str) -> tuple[dict[str, Any], str, str] | None:
+    target = reads.iri(f"{reads.iris().base}reg/{path}")
+    if target is None:
+        return None
+    sl = reads.statements_slice(f"VALUES ?s {{ {target} }}")
+    st = sl.statements.get(target[1:-1])
+    if st is None:
+        return None
+    return _norm_data(sl, st, lang), st.iri, st.source
+
+
+def _norm_data(sl: Slice, st: StatementView, lang: str) -> dict[str, Any]:
+    unit = sl.units.get(st.source)
+    record = norm_record(sl, st, lang)
+    return {"norm": record,
+            "applies_to": [term_ref(sl, a, lang) for a in sorted(
+                st.applies_to, key=lambda i: sl.terms[i].zh if i in sl.terms else i)],
+            "paragraph": segments(sl, unit.text, [st], lang) if unit else []}

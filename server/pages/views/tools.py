@@ -1,0 +1,66 @@
+"""The SPARQL editor (YASGUI over the project's own /sparql) and the network pictures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, current_app, g, request
+
+from kg.query import named as queries
+from server.pages import bp, network, reads
+from server.pages.lang import translate
+from server.pages.twins import Page, page
+from server.pages.views.terms import term_slice
+
+SPARQL_PATH = "/sparql"
+
+
+@page(bp, "/editor", "editor")
+def editor() -> Page:
+    lang = g.lang
+    folder = current_app.config["DUTYGRAPH_SETTINGS"].queries_dir
+    named = reads.memo("named-queries", lambda: _named(folder))
+    selected = request.args.get("named", "")
+    data = {"endpoint": SPARQL_PATH, "queries": named,
+            "selected": selected if any(q["name"] == selected for q in named) else ""}
+    return Page("pages/editor.html", translate("editor", lang), data, [])
+
+
+def _named(folder: Any) -> list[dict[str, str]]:
+    try:
+        loaded = queries.load_all(folder)
+    except Exception:  # a broken query file must not take the editor down
+        return []
+    return [{"name": q.name, "title": q.title, "description": q.description,
+             "query": q.bind()} for q in loaded.values()]
+
+
+@page(bp, "/network", "network_whole")
+def network_whole() -> Page:
+    lang = g.lang
+    graph = reads.memo(("network", lang), lambda: network.whole(
+        reads.statements_slice(network.NORMS), lang))
+    data = {"scope": "whole", "focus": None, "graph": graph}
+    return Page("pages/network.html", translate("network_whole", lang), data,
+                [n["id"] for n in graph["nodes"]])
+
+
+@page(bp, "/network/actors/<term_id>", "network_actor")
+def network_actor(term_id: str) -> Page:
+    lang = g.lang
+    shown = reads.memo(("network", term_id, lang), lambda: _actor_network(term_id, lang))
+    if shown is None:
+        abort(404)
+    graph, focus = shown
+    data = {"scope": "actor", "focus": focus, "graph": graph}
+    title = f"{focus['label']} · {translate('network', lang)}"
+    return Page("pages/network.html", title, data, [n["id"] for n in graph["nodes"]])
+
+
+def _actor_network(term_id: str, lang: str) -> tuple[dict[str, Any], dict[str, str]] | None:
+    found = term_slice("actor", term_id, promoted=True)
+    if found is None:
+        return None
+    sl, actor = found
+    focus = {"iri": actor.iri, "label": actor.label(lang), "id": actor.id}
+    return network.of_actor(sl, actor, lang), focus

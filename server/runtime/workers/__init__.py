@@ -1,0 +1,1 @@
+"""Killable query worker processes: the pool, the child's loop, and serialisation."""

@@ -1,0 +1,110 @@
+"""Evaluate a job on a store and serialise the answer whole, within the row and byte
+caps: an answer is either complete or an outcome naming the problem, never cut off.
+Shared by the query workers and the remote runtime (which re-serialises what the
+remote engine sent)."""
+
+from __future__ import annotations
+
+import pyoxigraph
+
+from kg.namespaces import PREFIXES
+from kg.query.formats import GRAPH_FORMATS, RESULT_FORMATS
+from server.runtime.jobs import Answer, Failed, Job, Outcome, SyntaxProblem, TooLarge
+
+NT = pyoxigraph.RdfFormat.N_TRIPLES
+TSV = pyoxigraph.QueryResultsFormat.TSV
+_PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
+
+
+class CapExceeded(Exception):
+    """The result is larger than the row or byte cap."""
+
+
+class _CapWriter:
+    """A byte sink that stops the serializer once a cap is passed."""
+
+    def __init__(self, max_rows: int, max_bytes: int, header_lines: int) -> None:
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.lines = -header_lines
+        self.max_rows, self.max_bytes = max_rows, max_bytes
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        self.lines += data.count(b"\n")
+        if self.size > self.max_bytes:
+            raise CapExceeded(f"the result is larger than {self.max_bytes} bytes")
+        if self.lines > self.max_rows:
+            raise CapExceeded(f"the result has more than {self.max_rows} rows")
+        self.chunks.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        return None
+
+    def value(self) -> bytes:
+        return b"".join(self.chunks)
+
+
+def dataset_options(job: Job) -> dict:
+    """pyoxigraph's query options for the job's dataset."""
+    opts: dict = {"base_iri": job.base_iri} if job.base_iri else {}
+    if job.default_graph is not None or job.named_graphs is not None:
+        opts["default_graph"] = [pyoxigraph.NamedNode(g) for g in job.default_graph or ()]
+        if job.named_graphs is not None:
+            opts["named_graphs"] = [pyoxigraph.NamedNode(g) for g in job.named_graphs]
+    elif job.union:
+        opts["use_default_graph_as_union"] = True
+    return opts
+
+
+def serialise(result: object, job: Job) -> bytes:
+    """A query result (boolean, solutions or triples) in the job's format, capped."""
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return checked(result.serialize(format=RESULT_FORMATS[job.fmt]), job)
+    if isinstance(result, pyoxigraph.QuerySolutions):
+        return _solutions(result, job)
+    return _graph(result, job)
+
+
+def _solutions(result: pyoxigraph.QuerySolutions, job: Job) -> bytes:
+    sink = _CapWriter(job.max_rows, job.max_bytes, header_lines=1)
+    result.serialize(sink, format=TSV)
+    body = sink.value()
+    if job.fmt != "tsv":
+        parsed = pyoxigraph.parse_query_results(body, format=TSV)
+        body = parsed.serialize(format=RESULT_FORMATS[job.fmt])
+    return checked(body, job)
+
+
+def _graph(result: object, job: Job) -> bytes:
+    """Triples (pyoxigraph's QueryTriples, or any iterable of triples)."""
+    sink = _CapWriter(job.max_rows, job.max_bytes, header_lines=0)
+    if isinstance(result, pyoxigraph.QueryTriples):
+        result.serialize(sink, format=NT)
+    else:
+        pyoxigraph.serialize(result, sink, format=NT)
+    body = sink.value()
+    if job.fmt != "ntriples":
+        triples = pyoxigraph.parse(body, format=NT)
+        body = pyoxigraph.serialize(triples, format=GRAPH_FORMATS[job.fmt],
+                                    prefixes=_PREFIXES)
+    return checked(body, job)
+
+
+def checked(body: bytes, job: Job) -> bytes:
+    if len(body) > job.max_bytes:
+        raise CapExceeded(f"the result is larger than {job.max_bytes} bytes")
+    return body
+
+
+def evaluate(db: pyoxigraph.Store, job: Job) -> Outcome:
+    """Run one job on a store: an Answer, or the outcome that says why not."""
+    try:
+        return Answer(serialise(db.query(job.query, **dataset_options(job)), job))
+    except SyntaxError as exc:
+        return SyntaxProblem(str(exc))
+    except CapExceeded as exc:
+        return TooLarge(str(exc))
+    except Exception as exc:
+        return Failed(type(exc).__name__)
