@@ -1,0 +1,1 @@
+"""The actor grammar's implementation; its public face is kg.source.designations."""
