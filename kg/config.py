@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from kg.errors import InputError
 from kg.namespaces import DEFAULT_BASE
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")  # a regulation's id: readable, ASCII, stable
 
 
 def _env_path(name: str, default: Path) -> Path:
@@ -75,7 +77,10 @@ class Settings:
         return self.ontology_dir / "shapes.ttl"
 
     def regulation_files(self) -> list[Path]:
-        return sorted(self.data_dir.glob("*.txt"))
+        """The current texts: data/<slug>.txt (plain or bookmark text) and data/<slug>.md,
+        slugs being lower-case (GUIDELINE.md is not a regulation)."""
+        found = [*self.data_dir.glob("*.txt"), *self.data_dir.glob("*.md")]
+        return sorted(path for path in found if SLUG.fullmatch(path.stem))
 
     def meta_file(self, slug: str) -> Path:
         return self.data_dir / f"{slug}.meta.toml"

@@ -11,7 +11,7 @@ from typing import TypeVar
 from rdflib import Graph, URIRef
 from rdflib.compare import to_canonical_graph
 
-from kg.check import per_regulation, validate
+from kg.check import per_regulation, quarantine, validate
 from kg.config import Settings
 from kg.errors import InputError, ValidationFailed
 from kg.graph import regulation
@@ -26,11 +26,12 @@ T = TypeVar("T")
 
 @dataclass
 class BuildResult:
-    report: validate.Report
+    report: validate.Report  # of what is published
     graphs: dict[URIRef, Graph]  # named graph → triples, the inferred graph included
     release: Path | None = None
     timings: dict[str, float] = field(default_factory=dict)
     cached: int = 0
+    quarantined: list[quarantine.Quarantined] = field(default_factory=list)
 
     @property
     def asserted_count(self) -> int:
@@ -55,21 +56,24 @@ class Clock:
 
 
 def run(settings: Settings, write: bool = True, engine: str = "fast",
-        force: bool = False) -> BuildResult:
-    """Build the graph. Raises InputError (bad input) or ValidationFailed (SHACL);
-    in both cases the current build is left as it was."""
+        force: bool = False, strict: bool = False) -> BuildResult:
+    """Build the graph. A regulation that cannot be read or does not conform is
+    quarantined and the others are published; with ``strict`` it raises InputError or
+    ValidationFailed instead. Either way the current build is never damaged."""
     clock, iris = Clock(), Iris(settings.base_iri)
-    read = clock.time("parse", sources.read_all, settings)
+    read = clock.time("parse", sources.read_all, settings, strict)
     graphs = clock.time("graph", assemble, read, iris)
     context = check_context(settings, graphs.pop(iris.graph("lexicon")), engine)
     checked = clock.time("reason+validate", per_regulation.check_all, context, graphs,
                          settings.build_dir / "cache" if write else None)
-    result = _result(iris, context, graphs, checked, clock.timings)
-    if not result.report.conforms:
-        raise ValidationFailed(result.report.text())
+    if strict:
+        _raise_violations(checked)
+    accepted = clock.time("quarantine", quarantine.separate, read, context, graphs, checked,
+                          iris, settings.build_dir)
+    result = _result(iris, context.ontology, accepted, clock.timings)
     if write:
         result.release = clock.time("store", store.write, settings.build_dir, result.graphs,
-                                    _info(settings, read, result), force)
+                                    _info(settings, result), force)
     return result
 
 
@@ -91,23 +95,43 @@ def check_context(settings: Settings, lexicon: Graph, engine: str) -> per_regula
     return per_regulation.Context(ontology, lexicon, shapes, settings.base_iri, engine, written)
 
 
-def _result(iris: Iris, context: per_regulation.Context, graphs: dict[URIRef, Graph],
-            checked: dict[URIRef, per_regulation.Checked], timings: dict) -> BuildResult:
-    inferred = new_graph()
-    for part in checked.values():
-        inferred += part.inferred
-    named = {iris.graph("ontology"): context.ontology, iris.graph("lexicon"): context.lexicon,
-             **graphs, iris.graph("inferred"): inferred}
+def _raise_violations(checked: dict[URIRef, per_regulation.Checked]) -> None:
     report = _merge([part.report for part in checked.values()])
-    return BuildResult(report, named, timings=timings,
-                       cached=sum(part.cached for part in checked.values()))
+    if not report.conforms:
+        raise ValidationFailed(report.text())
 
 
-def _info(settings: Settings, read: Sources, result: BuildResult) -> dict:
+def _raise_nothing_published(quarantined: list[quarantine.Quarantined]) -> None:
+    unreadable = [q.error for q in quarantined if q.error is not None]
+    if len(unreadable) == len(quarantined):
+        raise unreadable[0]
+    problems = "\n".join(q.line() for q in quarantined)
+    raise ValidationFailed(f"no regulation could be published:\n{problems}")
+
+
+def _result(iris: Iris, ontology: Graph, accepted: quarantine.Accepted,
+            timings: dict) -> BuildResult:
+    if not accepted.graphs:
+        _raise_nothing_published(accepted.quarantined)
+    inferred = new_graph()
+    for part in accepted.checked.values():
+        inferred += part.inferred
+    named = {iris.graph("ontology"): ontology, iris.graph("lexicon"): accepted.lexicon,
+             **accepted.graphs, iris.graph("inferred"): inferred}
+    report = _merge([part.report for part in accepted.checked.values()])
+    return BuildResult(report, named, timings=timings, quarantined=accepted.quarantined,
+                       cached=sum(part.cached for part in accepted.checked.values()))
+
+
+def _info(settings: Settings, result: BuildResult) -> dict:
+    iris = Iris(settings.base_iri)
+    shared = {iris.graph(name) for name in ("ontology", "lexicon", "inferred")}
+    regulations = sorted(str(name).removeprefix(str(iris.graph("")))
+                         for name in result.graphs if name not in shared)
     return {"asserted": result.asserted_count, "inferred": result.inferred_count,
-            "regulations": [source.slug for source in read.regulations],
-            "base_iri": settings.base_iri}
-
+            "regulations": regulations, "base_iri": settings.base_iri,
+            "quarantined": [{"regulation": q.slug, "problem": q.problem, "kept": q.kept}
+                            for q in result.quarantined]}
 
 
 def _merge(reports: list[validate.Report]) -> validate.Report:

@@ -10,19 +10,24 @@ from kg import pipeline
 from kg.cli.common import settings_from
 from kg.errors import ValidationFailed
 
+QUARANTINED = 4  # published, but some regulations were left out (named on stderr)
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    cmd = subparsers.add_parser("build", help="build the graph into build/ "
-                                "(exit 0 conforms, 1 SHACL violations, 2 input error)")
+    cmd = subparsers.add_parser("build", help="build the graph into build/ (exit 0 "
+                                "conforms, 1 SHACL violations, 2 input error, 4 published "
+                                "with regulations quarantined)")
     cmd.add_argument("--force", action="store_true",
                      help="write a new release even when the sources are unchanged")
+    cmd.add_argument("--strict", action="store_true",
+                     help="all or nothing: one bad regulation fails the whole build")
     cmd.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
-        result = pipeline.run(settings_from(args), force=args.force)
+        result = pipeline.run(settings_from(args), force=args.force, strict=args.strict)
     except ValidationFailed as exc:
         print(f"kg build: {exc}\nthe previous build is unchanged", file=sys.stderr)
         return 1
@@ -30,4 +35,6 @@ def handle(args: argparse.Namespace) -> int:
     print(f"built {result.release}\n{result.report.text()}\n"
           f"{result.asserted_count} asserted + {result.inferred_count} inferred triples "
           f"in {time.perf_counter() - started:.2f}s ({steps})")
-    return 0
+    for held in result.quarantined:
+        print(f"kg build: {held.line()}", file=sys.stderr)
+    return QUARANTINED if result.quarantined else 0

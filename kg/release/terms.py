@@ -6,6 +6,9 @@ from collections.abc import Iterator
 
 import pyoxigraph
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def term(node: object) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
@@ -27,3 +30,22 @@ def quads(graph: Graph, name: str) -> Iterator[pyoxigraph.Quad]:
     context = pyoxigraph.NamedNode(name)
     for s, p, o in graph:
         yield pyoxigraph.Quad(term(s), term(p), term(o), context)
+
+
+def node(term: object) -> Node:
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, pyoxigraph.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # a plain literal, as the build writes it
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def triple(found: pyoxigraph.Triple) -> tuple[Node, Node, Node]:
+    return node(found.subject), node(found.predicate), node(found.object)

@@ -30,22 +30,45 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Refused:
+    """A regulation left out of the build: the file and the one error that stopped it."""
+
+    slug: str
+    error: InputError
+
+
+@dataclass(frozen=True)
 class Sources:
     lexicon: Lexicon  # data/lexicon.toml
     regulations: tuple[Source, ...]
+    refused: tuple[Refused, ...] = ()
 
     def all_terms(self) -> Lexicon:
         """The shared lexicon with every designation the annotation files define."""
         return self.lexicon.union(*(source.terms for source in self.regulations))
 
 
-def read_all(settings: Settings) -> Sources:
-    """Parse every regulation and load its annotations."""
+def read_all(settings: Settings, strict: bool = False) -> Sources:
+    """Parse every regulation and load its annotations. A regulation that cannot be
+    read is refused (``strict``: the first such error is raised) and the others go on."""
     lex = lexicon.load([settings.lexicon_file])
     files = settings.regulation_files()
     if not files:
-        raise InputError(settings.data_dir, None, "no regulation texts (*.txt) found")
-    return Sources(lex, tuple(read(settings, path, lex) for path in files))
+        raise InputError(settings.data_dir, None, "no regulation texts found")
+    accepted: list[Source] = []
+    refused: list[Refused] = []
+    known = lex
+    for path in files:
+        try:
+            source = read(settings, path, lex)
+            known = known.union(source.terms)  # one designation, one id, in every file
+        except InputError as error:
+            if strict:
+                raise
+            refused.append(Refused(path.stem, error))
+            continue
+        accepted.append(source)
+    return Sources(lex, tuple(accepted), tuple(refused))
 
 
 def read(settings: Settings, path: Path, lex: Lexicon) -> Source:
