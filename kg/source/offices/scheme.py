@@ -165,13 +165,19 @@ def _reference_problems(scheme: Scheme) -> list[str]:
 
 
 def _duplicate_wordings(scheme: Scheme) -> list[str]:
+    tables: list[tuple[str, dict[str, tuple[str, ...]]]] = [
+        ("sector", {k: (c.zh, *c.synonyms) for k, c in scheme.sectors.items()}),
+        ("head", {k: (h.zh, *h.synonyms) for k, h in scheme.heads.items()}),
+        ("level", {k: lv.words for k, lv in scheme.levels.items()}),
+        ("area", {k: (a.zh, *a.synonyms) for k, a in scheme.areas.items()}),
+    ]
     seen: dict[str, str] = {}
     problems = []
-    for table, concepts in (("sector", scheme.sectors), ("head", scheme.heads)):
-        for key, item in concepts.items():
-            for word in (item.zh, *item.synonyms):
-                owner = f"{table} {key!r}"
-                if seen.setdefault(f"{table}:{word}", owner) != owner:
-                    problems.append(f"{word!r} is a wording of both {seen[f'{table}:{word}']} "
-                                    f"and {owner}")
+    for table, wordings in tables:
+        for key, words in wordings.items():
+            owner = f"{table} {key!r}"
+            for word in words:
+                first = seen.setdefault(f"{table}:{word}", owner)
+                if first != owner:
+                    problems.append(f"{word!r} is a wording of both {first} and {owner}")
     return problems
