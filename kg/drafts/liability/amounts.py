@@ -115,6 +115,15 @@ def _one(text: str) -> Amount:
 
 
 def _quantities(text: str) -> list[_Quantity]:
+    try:
+        return _share_units(text, _tokens(text))
+    except AmountError as error:
+        if error.text == text:
+            raise
+        raise AmountError(text, f"{error.problem} ({error.text!r})") from None
+
+
+def _tokens(text: str) -> list[_Quantity]:
     found: list[_Quantity] = []
     for match in _TOKEN.finditer(text):
         if match.group("part") or match.group("pct"):
@@ -129,7 +138,7 @@ def _quantities(text: str) -> list[_Quantity]:
             kind = "yuan" if match.group("ynum") else "bare"
             found.append(_Quantity(kind, tidy(number(numeral)), match.start(), match.end(),
                                    numeral[-1] in LARGE_UNITS))
-    return _share_units(text, found)
+    return found
 
 
 def _share_units(text: str, found: list[_Quantity]) -> list[_Quantity]:

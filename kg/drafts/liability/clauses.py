@@ -80,23 +80,33 @@ def _opens_clause(text: str, start: int, consequence: int) -> bool:
 
 def read(text: str, lead_in: str | None = None) -> tuple[Liability, ...]:
     """The liability clauses of a paragraph or item. With ``lead_in`` (the paragraph text
-    before a list of items: 有下列行为之一的，由…处…：), ``text`` is one item: its own
-    references, enforcer, liable party and penalties where it states them, else the
-    lead-in's (penalties then have ``from_lead_in``; inherited offsets are the lead-in's)."""
-    if lead_in is None:
-        plain = text.translate(_ASCII)
-        return tuple(_restore(_liability(plain, c), text) for c in clauses(plain))
-    lead = _whole(lead_in, None)
-    own = _whole(text, lead.references[-1] if lead.references else None)
-    return (_with_lead_in(own, lead),)
+    before a list of items: 有下列行为之一的，由…处…：), ``text`` is one item: each of its
+    clauses has its own references, enforcer, liable party and penalties where it states
+    them, else the lead-in's (penalties then have ``from_lead_in`` and, like inherited
+    references, offsets into the lead-in). A later clause citing nothing inherits the
+    references of the clause before it (违反第X条规定，A的，由…；B的，由…)."""
+    plain = text.translate(_ASCII)
+    found = clauses(plain)
+    lead = _whole(lead_in) if lead_in is not None else None
+    if lead is not None and len(found) < 2:
+        found = [_Clause(0, len(plain), found[0].consequence if found else len(plain))]
+    context = lead.references[-1] if lead and lead.references else None
+    out: list[Liability] = []
+    for clause in found:
+        liability = _restore(_liability(plain, clause, context), text)
+        if not liability.references and out and out[-1].references:
+            liability = replace(liability, references=out[-1].references,
+                                rules=(*liability.rules, "references:inherited"))
+        out.append(_with_lead_in(liability, lead) if lead else liability)
+    return tuple(out)
 
 
-def _whole(text: str, context: Reference | None) -> Liability:
-    """The text as one clause (an item, or a lead-in)."""
+def _whole(text: str) -> Liability:
+    """A lead-in read as one clause."""
     plain = text.translate(_ASCII)
     found = clauses(plain)
     consequence = found[0].consequence if found else len(plain)
-    return _restore(_liability(plain, _Clause(0, len(plain), consequence), context), text)
+    return _restore(_liability(plain, _Clause(0, len(plain), consequence)), text)
 
 
 def _restore(liability: Liability, text: str) -> Liability:

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 from kg.drafts.liability.amounts import Amount, has_quantity, read_amount
-from kg.drafts.liability.numbers import AmountError
+from kg.drafts.liability.numbers import CHINESE_CHARS, AmountError
 
 _VERB = re.compile(r"(?:并|可以|可|另|应当|分别)*处以?(?!分|理|置|罚(?!款))")
-_AFTER = re.compile(r"[^，；。：（,;:、对处]*元(?:以上|以下|以内)?")
+# An amount written after 罚款 (罚款五百元至五千元), never reaching into the next fine.
+_AFTER = re.compile(rf"(?=[每0-9０-９{CHINESE_CHARS}])[^，；。：（,;:、对处罚]*元(?:以上|以下|以内)?")
 _PER = re.compile(r"每[^，；。]*?(?=处|罚款|$)")
 _FROM = re.compile(r"按照?")
 
@@ -68,6 +69,6 @@ def _read(phrase: str, start: int, end: int) -> FineReading:
 
 def _missing(phrase: str) -> str | None:
     """A phrase with numerals or 元 but no readable quantity is a problem, not a bare fine."""
-    if re.search(r"元|倍|百分之|[％%]|[0-9０-９一二三四五六七八九十两]以[上下]", phrase):
+    if re.search(rf"元|倍|百分之|[％%]|[0-9０-９{CHINESE_CHARS}]以[上下]", phrase):
         return f"amount not understood: {phrase!r}"
     return None

@@ -4,7 +4,8 @@ Judgement calls (documented here once): 通报批评 counts as a Warning (行政
 puts it in one class with 警告); 责令关闭 and 停业、关闭 close a business for good, a
 Revocation, while 拆除或者关闭 a facility is Rectification; 停产, 停业, 停工, 暂停,
 限制生产 and 暂扣 are Suspension; 承担民事责任 counts as Compensation; 依法处罚,
-依照…规定处罚, 治安管理处罚, 记入信用档案, 通报 and 强制… are Other. A 警告 inside
+依照…规定处罚, 治安管理处罚, 记入信用档案, 通报, 批评教育, 强制… and 代为改正 (the
+authority acts at the violator's cost) are Other. A 警告 inside
 给予警告、记过处分 is disciplinary (Discipline).
 """
 
@@ -20,9 +21,12 @@ CUES = {
     "Compensation": r"(?:依法)?(?:承担|负)[^，；。]{0,10}?(?:赔偿|民事)责任"
                     r"|赔偿[^，；。]{0,10}?损失|赔偿",
     "Warning": r"(?:给予|予以|处以?|并处)?警告|(?:给予|予以)?通报批评",
-    "Confiscation": rf"(?:并|予以|依法)?没收{_TO_BOUNDARY}",
+    "Confiscation": rf"(?:并|予以|依法)?没收(?!的){_TO_BOUNDARY}",
     "DailyFine": r"(?:按照?原(?:处罚|罚款)数额)?按日连续处罚",
-    "Fine": r"罚款(?!决定|数额|的行政处罚)",
+    # 罚款 as a noun is no fine: 受到罚款处罚的, 罚款总额不得超过…, 不得重复罚款, 收缴罚款.
+    "Fine": r"(?<!不得)(?<!重复)(?<!乱)(?<!收缴)(?<!缴纳)(?<!抵缴)"
+            r"罚款(?!决定|数额|总额|额|一律|票据|限额|由|处罚|的行政处罚|最高|幅度|的限额)",
+    "Substitute": r"代为[^，；。]*|代履行[^，；。]*",
     "Order": rf"(?<![自从])责令{_TO_BOUNDARY}",
     "Suspension": r"暂扣[^，；。、]*|暂停[^，；。、]*|(?:停产|停业)(?:停业|整顿|整治)?|限制生产",
     "Revocation": r"吊销[^，；。]*|撤销[^，；。]*|降低[^，；。]{0,10}?等级"
@@ -36,7 +40,7 @@ CUES = {
              r"|(?:依照|依据|按照)[^，；。]*?(?:处罚|处理|查处)|追究[^，；。]*?责任"
              r"|依法(?:予以)?(?:处罚|处理)|予以处罚|给予处罚|记入[^，；。]*(?:信用|档案)[^，；。]*"
              r"|(?:纳入|列入)[^，；。]*(?:信用|名单)[^，；。]*|(?:予以)?通报[^，；。]*"
-             r"|(?:强制|强行)[^，；。]*|(?:依法)?承担(?:相应的)?(?:法律)?责任",
+             r"|(?:强制|强行)[^，；。]*|批评教育|(?:依法)?承担(?:相应的)?(?:法律)?责任",
 }
 _CUE = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in CUES.items()))
 _ORDER_PARTS = re.compile(r"、|或者|和|或|并")
@@ -61,6 +65,8 @@ def cues(text: str, start: int, end: int) -> list[Cue]:
             found.extend(_order(text, match.start(), match.end()))
         elif kind == "DailyFine":
             found.append(Cue("Fine", match.start(), match.end(), daily=True))
+        elif kind == "Substitute":
+            found.append(Cue("Other", match.start(), match.end()))
         else:
             found.append(Cue(kind, match.start(), match.end()))
     return _merge(text, found)

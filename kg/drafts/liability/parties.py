@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-HEADS = ("部门", "机关", "机构", "政府", "单位", "企业", "公司", "人员", "组织", "委员会",
+HEADS = ("部门", "机关", "机构", "政府", "单位", "企业", "公司", "人员", "员", "组织", "委员会",
          "办事处", "中心", "局", "处", "站", "所", "队", "院", "厅", "协会", "学校", "媒体",
          "主体", "法人", "个人", "者", "人", "工商户", "养殖户", "农户", "住户", "用户", "方",
          "商", "社", "馆", "场", "店")
@@ -28,13 +28,15 @@ _ENFORCER_VERB = ("依法", "依照", "按照", "根据", "责令", "处", "并�
                   "吊销", "撤销", "暂扣", "对", "可以", "可", "会同", "通报", "记入", "收缴",
                   "采取", "实施", "进行", "强制", "提请", "报请", "建议", "取消", "降低", "追缴",
                   "注销")
-_FOR = re.compile(r"对([^，；。：对由]{1,40}?)(?=[，,]|$|(?:可以|可|应当|并|另|分别|各|均)?"
+_FOR = re.compile(r"对([^，；。：对由]{1,40}?)(?=[，,]|$|(?:可以|可|应当|并|另|分别|各|均)*"
                   r"(?:处|给予|依法|予以|没收|吊销|责令|由|按照|依照|罚款|追究))")
 _SUBJECT_END = re.compile(r"违反|未经|未按|未|不按|不依|不履行|不|擅自|拒绝|拒不|有下列|有本|有第|"
                           r"在|将|以|因|利用|采用|从事|违规|非法|私自|故意|超|伪造|玩忽职守|滥用职权|"
                           r"徇私舞弊|无正当理由|无")
 # A subject is a plain noun phrase: no preposition or verb of the breach inside it.
 _NOT_SUBJECT = re.compile(r"^(?:将|把|对|向|在|从|为|以|因|由|经)|对|向|将|把|[，；。]")
+_OPENING = re.compile(r"(.{1,20}?(?:单位|企业|公司|机构|部门|机关|人员|组织|中心|者|人|员))")
+_CONTINUES = ("工作人员", "负责人", "人员", "及其", "和", "、", "或者", "的", "等", "在")
 _CHARGED = re.compile(r"追究([^，；。]{2,40}?)的(?:法律)?责任")
 _ORDERED = re.compile(r"责令(?!其)([^，；。、]{2,24}?)(?=限期|立即|停止|改正|恢复|拆除|补办|整改)")
 
@@ -57,15 +59,29 @@ def designations(phrase: str) -> tuple[str, ...]:
     for index, part in enumerate(parts):
         later = next((p for p in parts[index + 1:] if has_head(p)), None)
         out.append(_complete(part, later) if later and not has_head(part) else part)
+    out = _share_government(out)
     return tuple(dict.fromkeys(_clean(p) for p in out if has_head(_clean(p))))
+
+
+def _share_government(parts: list[str]) -> list[str]:
+    """县级以上人民政府交通运输部门、城市管理部门 → the government qualifies both."""
+    government = re.match(r"[^、，]{0,12}?人民政府(?=.)", parts[0]) if parts else None
+    if not government or len(parts) < 2:
+        return parts
+    return parts[:1] + [p if "政府" in p or p.startswith(("其他", "有关", "相关")) or
+                        not has_head(p) else government.group(0) + p for p in parts[1:]]
 
 
 def _split(phrase: str) -> list[str]:
     """Split at conjunctions outside brackets, keeping 甲、乙等X and a coordinated
-    modifier (整改不到位或者不及时报告的单位) in one piece."""
+    modifier (整改不到位或者不及时报告的单位) in one piece; 和, 及 and 与 split only after
+    a full designation (城市市容和环境卫生管理执法人员 is one)."""
     spans, start = [], 0
     for match in _CONJUNCTION.finditer(phrase):
-        if phrase.count("（", 0, match.start()) == phrase.count("）", 0, match.start()):
+        left = phrase[start:match.start()]
+        weak = match.group(0) in ("和", "及", "与", "以及")
+        if phrase.count("（", 0, match.start()) == phrase.count("）", 0, match.start()) \
+                and not (weak and not has_head(left) and not _LEVEL.fullmatch(left)):
             spans.append((start, match.start()))
             start = match.end()
     spans.append((start, len(phrase)))
@@ -136,9 +152,15 @@ def parties(text: str) -> tuple[str, ...]:
 
 
 def subject(segment: str) -> tuple[str, ...]:
-    """The violator named before the breach: 施工监控单位违反本条例… → 施工监控单位."""
+    """The violator named before the breach: 施工监控单位违反本条例… → 施工监控单位;
+    failing a cue word, a breach ending in 的 that opens with a plain designation:
+    监理单位转让监理业务的 → 监理单位."""
     for match in _SUBJECT_END.finditer(segment):
         head = segment[:match.start()]
         if 0 < match.start() <= 40 and has_head(head) and not _NOT_SUBJECT.search(head):
             return designations(head)
+    opening = _OPENING.match(segment) if segment.endswith("的") else None
+    if opening and not _NOT_SUBJECT.search(opening.group(1)) \
+            and not segment.startswith(_CONTINUES, opening.end()):
+        return designations(opening.group(1))
     return ()
