@@ -4,6 +4,7 @@ Each pair cites where the wording occurs in /work/shared/corpus (file and articl
 
 from __future__ import annotations
 
+import doctest
 import re
 from pathlib import Path
 
@@ -338,3 +339,9 @@ def test_one_wording_cannot_name_two_sectors(tmp_path: Path) -> None:
                       encoding="utf-8")
     with pytest.raises(InputError, match="交通"):
         load_scheme(broken)
+
+
+def test_the_module_docstring_examples_hold() -> None:
+    from kg.source import designations
+
+    assert doctest.testmod(designations).failed == 0

@@ -57,8 +57,10 @@ def english(office: Office, scheme: Scheme) -> str:
     else:
         text = _body_en(office, level, scheme)
     text = _qualified(text, office.qualifier_text, scheme)
-    area = scheme.areas.get(office.area or "")
-    return f"{text} {area.en}" if area else text
+    if not office.area:
+        return text
+    area = scheme.areas.get(office.area)  # an area named by the text alone stays in zh
+    return f"{text} {area.en}" if area else f"{text} ({office.area})"
 
 
 def _department_en(office: Office, level: Level | None, scheme: Scheme) -> str:
@@ -95,9 +97,18 @@ def _body_en(office: Office, level: Level | None, scheme: Scheme) -> str:
         noun = f"{_field(scheme.sectors[office.sector])} {noun}"
     if not level or level.id == head.level:
         return noun
-    if office.organ_kind == "judicial":
+    if office.qualifier_text.startswith("人民政府"):  # a body of the government itself
+        return f"{noun} of {level.government_en}"
+    return _at_level(noun, level)
+
+
+def _at_level(noun: str, level: Level) -> str:
+    """standing committees … at city level / provincial standing committees …"""
+    if level.en.startswith("at "):
+        return f"{noun} {level.en}"
+    if level.en.endswith(("level", "levels")):
         return f"{noun} at {level.en}"
-    return f"{noun} of {level.government_en}"
+    return f"{level.en} {noun}"
 
 
 def _qualified(text: str, qualifier: str, scheme: Scheme) -> str:
