@@ -42,6 +42,9 @@ ENCOURAGEMENT = f"{REG}art_2__para_1__item_1/encouragement-0-9"
 PARA_2 = f"{REG}art_2__para_2"
 ITEM = f"{REG}art_2__para_1__item_1"
 DG = "https://w3id.org/dutygraph/ontology#"
+SECTION = ("reg:chp_1__sec_1 a dg:Section ; skos:prefLabel '第一章第一节 一般规定'@zh , "
+           "'Chapter 1, section 1'@en ; rdfs:label '第一章第一节 一般规定'@zh , "
+           "'Chapter 1, section 1'@en ; dg:ordinal 1 ; eli:number '第一节' ;")
 
 # shape → (SPARQL Update of a passing variant, or "" for the base graph itself)
 PASSING = {
@@ -70,6 +73,10 @@ PASSING = {
     "NumberShape": "",
     "ParagraphNumberShape": "",
     "ChapterPartOfShape": "",
+    # a section of chp_1 holding art_2: articles three levels below the regulation
+    "SectionPartOfShape": f"INSERT DATA {{ {SECTION} eli:is_part_of reg:chp_1 }}; "
+                          "DELETE DATA { reg:art_2 eli:is_part_of reg:chp_1 }; "
+                          "INSERT DATA { reg:art_2 eli:is_part_of reg:chp_1__sec_1 }",
     # an article directly under its regulation (a regulation without chapters)
     "ArticlePartOfShape": "DELETE { ?c ?p ?o } WHERE { ?c a dg:Chapter ; ?p ?o }; "
                           "DELETE { ?a eli:is_part_of ?c } "
@@ -160,6 +167,9 @@ FAILING = {
     "ChapterPartOfShape": (
         "INSERT DATA { reg:chp_1 eli:is_part_of reg:art_1 }",
         {("ChapterPartOfShape", f"{REG}chp_1")}),
+    "SectionPartOfShape": (
+        f"INSERT DATA {{ {SECTION} eli:is_part_of regulation:t }}",
+        {("SectionPartOfShape", f"{REG}chp_1__sec_1")}),
     "ArticlePartOfShape": (
         "INSERT DATA { reg:art_2 eli:is_part_of regulation:t }",
         {("ArticlePartOfShape", f"{REG}art_2")}),

@@ -21,6 +21,11 @@ def chapter_eid(ordinal: int) -> str:
     return f"chp_{ordinal}"
 
 
+def section_eid(chapter: int, ordinal: int) -> str:
+    """A 节 within its 章: chp_2__sec_1 (sections are numbered within their chapter)."""
+    return f"{chapter_eid(chapter)}__sec_{ordinal}"
+
+
 def unit_eid(anchor: Anchor) -> str:
     eid = f"art_{anchor.article}__para_{anchor.paragraph}"
     return eid if anchor.item is None else f"{eid}__item_{anchor.item}"
@@ -35,6 +40,9 @@ class Iris:
 
     def chapter(self, slug: str, ordinal: int) -> URIRef:
         return URIRef(f"{self.base}reg/{slug}/{chapter_eid(ordinal)}")
+
+    def section(self, slug: str, chapter: int, ordinal: int) -> URIRef:
+        return URIRef(f"{self.base}reg/{slug}/{section_eid(chapter, ordinal)}")
 
     def article(self, slug: str, ordinal: int) -> URIRef:
         return URIRef(f"{self.base}reg/{slug}/art_{ordinal}")

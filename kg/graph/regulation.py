@@ -6,12 +6,12 @@ from datetime import date
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.graph import citations, versions
-from kg.graph.iris import Iris, chapter_eid, unit_eid
+from kg.graph import citations, liabilities, versions
+from kg.graph.iris import Iris, chapter_eid, section_eid, unit_eid
 from kg.graph.rdf import label, new_graph
 from kg.namespaces import DG, ELI, OA, PROV, RDF, RDFS, XSD
 from kg.source.lexicon import Lexicon, Term
-from kg.source.model import Article, Chapter, Item, Paragraph, Reference
+from kg.source.model import Article, Chapter, Item, Paragraph, Reference, Section
 from kg.source.numerals import from_int
 from kg.source.sources import Source
 from kg.source.statements import Anchor, Statement
@@ -19,10 +19,10 @@ from kg.source.statements import Anchor, Statement
 KIND_EN = {"Obligation": "obligation", "Prohibition": "prohibition",
            "Permission": "permission", "Encouragement": "encouragement",
            "Purpose": "purpose", "Scope": "scope", "Definition": "definition",
-           "Commencement": "commencement"}
+           "Commencement": "commencement", "Liability": "liability"}
 KIND_ZH = {"Obligation": "义务", "Prohibition": "禁止", "Permission": "授权",
            "Encouragement": "倡导", "Purpose": "立法目的", "Scope": "适用范围",
-           "Definition": "定义", "Commencement": "施行日期"}
+           "Definition": "定义", "Commencement": "施行日期", "Liability": "法律责任"}
 CONCERNS_BY_KIND = {"actor": DG.concernsActor, "carrier": DG.concernsCarrier,
                     "mechanism": DG.concernsMechanism}
 
@@ -51,10 +51,15 @@ def regulation_graph(source: Source, lexicon: Lexicon, iris: Iris) -> Graph:
     _add_regulation(graph, root, source, iris)
     for chapter in regulation.chapters:
         _add_chapter(graph, root, chapter, regulation.slug, iris)
+    for section in regulation.sections:
+        _add_section(graph, section, regulation.slug, iris)
     for article in regulation.articles:
         _add_article(graph, root, article, regulation.slug, iris)
+    norms = [(s.at, iris.statement(regulation.slug, s)) for s in source.statements if s.is_norm]
     for statement in source.statements:
-        _add_statement(graph, statement, regulation.slug, lexicon, iris)
+        node = _add_statement(graph, statement, regulation.slug, lexicon, iris)
+        if statement.kind == "Liability":
+            liabilities.add(graph, node, statement, norms, regulation.slug, lexicon, iris)
     citations.add(graph, regulation, iris)
     versions.add(graph, source, iris)
     return graph
@@ -109,9 +114,27 @@ def _add_chapter(graph: Graph, root: URIRef, chapter: Chapter, slug: str, iris: 
     label(graph, node, f"{chapter.number} {chapter.title}", f"Chapter {chapter.ordinal}")
 
 
+def _add_section(graph: Graph, section: Section, slug: str, iris: Iris) -> None:
+    """A 节: part of its chapter, numbered within it."""
+    node = iris.section(slug, section.chapter, section.ordinal)
+    _unit(graph, node, DG.Section, iris.chapter(slug, section.chapter), section.ordinal,
+          section_eid(section.chapter, section.ordinal))
+    graph.add((node, ELI.number, Literal(section.number)))
+    graph.add((node, ELI.title, Literal(section.title, lang="zh")))
+    label(graph, node, f"第{from_int(section.chapter)}章{section.number} {section.title}",
+          f"Chapter {section.chapter}, section {section.ordinal}")
+
+
+def _article_parent(root: URIRef, article: Article, slug: str, iris: Iris) -> URIRef:
+    """One level up: its section, else its chapter, else the regulation."""
+    if article.chapter and article.section:
+        return iris.section(slug, article.chapter, article.section)
+    return iris.chapter(slug, article.chapter) if article.chapter else root
+
+
 def _add_article(graph: Graph, root: URIRef, article: Article, slug: str, iris: Iris) -> None:
     node = iris.article(slug, article.ordinal)
-    parent = iris.chapter(slug, article.chapter) if article.chapter else root
+    parent = _article_parent(root, article, slug, iris)
     _unit(graph, node, DG.Article, parent, article.ordinal, f"art_{article.ordinal}")
     graph.add((node, ELI.number, Literal(article.number)))
     label(graph, node, article.number, f"Article {article.ordinal}")
@@ -153,7 +176,7 @@ def _add_references(graph: Graph, node: URIRef, references: tuple[Reference, ...
 
 
 def _add_statement(graph: Graph, statement: Statement, slug: str, lexicon: Lexicon,
-                   iris: Iris) -> None:
+                   iris: Iris) -> URIRef:
     node = iris.statement(slug, statement)
     source = iris.unit(slug, statement.at)
     graph.add((node, RDF.type, DG[statement.kind]))
@@ -173,6 +196,7 @@ def _add_statement(graph: Graph, statement: Statement, slug: str, lexicon: Lexic
         graph.add((node, DG.machineMade, Literal(True)))
     if statement.note:
         graph.add((node, RDFS.comment, Literal(statement.note, lang="en")))
+    return node
 
 
 def _where(anchor: Anchor) -> tuple[str, str]:
