@@ -40,6 +40,8 @@ PURPOSE = f"{REG}art_1__para_1/purpose-6-11"
 OBLIGATION = f"{REG}art_2__para_1/obligation-0-18"
 ENCOURAGEMENT = f"{REG}art_2__para_1__item_1/encouragement-0-9"
 PARA_2 = f"{REG}art_2__para_2"
+LIABILITY = f"{REG}art_2__para_3/liability-0-43"
+PENALTY = f"{LIABILITY}/penalty-1"
 ITEM = f"{REG}art_2__para_1__item_1"
 DG = "https://w3id.org/dutygraph/ontology#"
 SECTION = ("reg:chp_1__sec_1 a dg:Section ; skos:prefLabel '第一章第一节 一般规定'@zh , "
@@ -86,6 +88,16 @@ PASSING = {
     "ItemPartOfShape": "",
     "RegulationTitleShape": "",
     "RegulationDateShape": "",
+    "LiabilityEnforcesShape": "",
+    "LiabilityActorsShape": "",
+    "PenaltyKindShape": "",
+    "PenaltyAmountShape": f"INSERT DATA {{ <{PENALTY}> dg:minimumMultiple 1.0 ; "
+                          "dg:maximumMultiple 3.0 }",
+    "PenaltyMultipleShape": f"INSERT DATA {{ <{PENALTY}> dg:minimumMultiple 0.5 ; "
+                            "dg:maximumMultiple 3.0 }",
+    "PenaltySourceShape": "",
+    "PenaltyEvidenceShape": "",
+    "PenaltySpanShape": "",
 }
 
 # shape → (SPARQL Update that breaks it, the exact set of (shape, focus) violations)
@@ -173,9 +185,10 @@ FAILING = {
     "ArticlePartOfShape": (
         "INSERT DATA { reg:art_2 eli:is_part_of regulation:t }",
         {("ArticlePartOfShape", f"{REG}art_2")}),
+    # the last paragraph (a gap before it would also break the ordinal sequence)
     "ParagraphPartOfShape": (
-        "DELETE WHERE { reg:art_2__para_2 eli:is_part_of ?a }",
-        {("ParagraphPartOfShape", PARA_2)}),
+        "DELETE WHERE { reg:art_2__para_3 eli:is_part_of ?a }",
+        {("ParagraphPartOfShape", f"{REG}art_2__para_3")}),
     "ItemPartOfShape": (
         "DELETE WHERE { reg:art_2__para_1__item_1 eli:is_part_of ?p }; "
         "INSERT DATA { reg:art_2__para_1__item_1 eli:is_part_of reg:art_2 }",
@@ -187,6 +200,36 @@ FAILING = {
         "DELETE WHERE { regulation:t eli:first_date_entry_in_force ?d }; "
         "INSERT DATA { regulation:t eli:first_date_entry_in_force '2025-03-01' }",
         {("RegulationDateShape", f"{DEFAULT_BASE}reg/t")}),
+    # a liability that enforces a paragraph, not a norm
+    "LiabilityEnforcesShape": (
+        f"INSERT DATA {{ <{LIABILITY}> dg:enforces reg:art_2__para_1 }}",
+        {("LiabilityEnforcesShape", LIABILITY)}),
+    "LiabilityActorsShape": (
+        f"INSERT DATA {{ <{LIABILITY}> dg:liable <{DEFAULT_BASE}carrier/carrier> }}",
+        {("LiabilityActorsShape", LIABILITY)}),
+    "PenaltyKindShape": (
+        f"DELETE WHERE {{ <{PENALTY}> dg:penaltyKind ?k }}; "
+        f"INSERT DATA {{ <{PENALTY}> dg:penaltyKind dg:Obligation }}",
+        {("PenaltyKindShape", PENALTY)}),
+    # a minimum above the maximum
+    "PenaltyAmountShape": (
+        f"DELETE WHERE {{ <{PENALTY}> dg:minimumAmount ?m }}; "
+        f"INSERT DATA {{ <{PENALTY}> dg:minimumAmount 90000.0 }}",
+        {("PenaltyAmountShape", PENALTY)}),
+    "PenaltyMultipleShape": (
+        f"INSERT DATA {{ <{PENALTY}> dg:minimumMultiple 3.0 ; dg:maximumMultiple 1.0 }}",
+        {("PenaltyMultipleShape", PENALTY)}),
+    "PenaltySourceShape": (
+        f"DELETE WHERE {{ <{PENALTY}> dg:penaltySource ?s }}",
+        {("PenaltySourceShape", PENALTY)}),
+    "PenaltyEvidenceShape": (
+        f"DELETE WHERE {{ <{PENALTY}> dg:penaltyEvidence ?e }}",
+        {("PenaltyEvidenceShape", PENALTY)}),
+    # the span one character off
+    "PenaltySpanShape": (
+        f"DELETE WHERE {{ <{PENALTY}/evidence> oa:start ?s }}; "
+        f"INSERT DATA {{ <{PENALTY}/evidence> oa:start '28'^^xsd:nonNegativeInteger }}",
+        {("PenaltySpanShape", PENALTY)}),
 }
 
 

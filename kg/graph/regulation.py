@@ -6,7 +6,7 @@ from datetime import date
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.graph import citations, versions
+from kg.graph import citations, liabilities, versions
 from kg.graph.iris import Iris, chapter_eid, section_eid, unit_eid
 from kg.graph.rdf import label, new_graph
 from kg.namespaces import DG, ELI, OA, PROV, RDF, RDFS, XSD
@@ -19,10 +19,10 @@ from kg.source.statements import Anchor, Statement
 KIND_EN = {"Obligation": "obligation", "Prohibition": "prohibition",
            "Permission": "permission", "Encouragement": "encouragement",
            "Purpose": "purpose", "Scope": "scope", "Definition": "definition",
-           "Commencement": "commencement"}
+           "Commencement": "commencement", "Liability": "liability"}
 KIND_ZH = {"Obligation": "义务", "Prohibition": "禁止", "Permission": "授权",
            "Encouragement": "倡导", "Purpose": "立法目的", "Scope": "适用范围",
-           "Definition": "定义", "Commencement": "施行日期"}
+           "Definition": "定义", "Commencement": "施行日期", "Liability": "法律责任"}
 CONCERNS_BY_KIND = {"actor": DG.concernsActor, "carrier": DG.concernsCarrier,
                     "mechanism": DG.concernsMechanism}
 
@@ -55,8 +55,11 @@ def regulation_graph(source: Source, lexicon: Lexicon, iris: Iris) -> Graph:
         _add_section(graph, section, regulation.slug, iris)
     for article in regulation.articles:
         _add_article(graph, root, article, regulation.slug, iris)
+    norms = [(s.at, iris.statement(regulation.slug, s)) for s in source.statements if s.is_norm]
     for statement in source.statements:
-        _add_statement(graph, statement, regulation.slug, lexicon, iris)
+        node = _add_statement(graph, statement, regulation.slug, lexicon, iris)
+        if statement.kind == "Liability":
+            liabilities.add(graph, node, statement, norms, regulation.slug, lexicon, iris)
     citations.add(graph, regulation, iris)
     versions.add(graph, source, iris)
     return graph
@@ -173,7 +176,7 @@ def _add_references(graph: Graph, node: URIRef, references: tuple[Reference, ...
 
 
 def _add_statement(graph: Graph, statement: Statement, slug: str, lexicon: Lexicon,
-                   iris: Iris) -> None:
+                   iris: Iris) -> URIRef:
     node = iris.statement(slug, statement)
     source = iris.unit(slug, statement.at)
     graph.add((node, RDF.type, DG[statement.kind]))
@@ -193,6 +196,7 @@ def _add_statement(graph: Graph, statement: Statement, slug: str, lexicon: Lexic
         graph.add((node, DG.machineMade, Literal(True)))
     if statement.note:
         graph.add((node, RDFS.comment, Literal(statement.note, lang="en")))
+    return node
 
 
 def _where(anchor: Anchor) -> tuple[str, str]:

@@ -12,13 +12,14 @@ from typing import Any
 
 from kg.errors import AnnotationError
 from kg.source import lexicon as lexicon_mod
-from kg.source import tomlfile
+from kg.source import liabilities, tomlfile
 from kg.source.lexicon import Lexicon
 from kg.source.model import Regulation
 from kg.source.statements import KINDS, NORM_KINDS, Anchor, Statement
 
 LIST_KEYS = ("addressee", "establishes", "concerns", "promoter")
-KNOWN_KEYS = {"at", "class", "cue", "quote", "action", "occurrence", "note", *LIST_KEYS}
+KNOWN_KEYS = {"at", "class", "cue", "quote", "action", "occurrence", "note", *LIST_KEYS,
+              *liabilities.KEYS}
 
 
 @dataclass(frozen=True)
@@ -73,12 +74,15 @@ def _statement(entry: dict[str, Any], ctx: Context, machine_made: bool) -> State
     quote = _required_str(entry, "quote", ctx)
     start = _locate(text, quote, entry.get("occurrence"), ctx, anchor)
     lists = {key: _names(entry, key, ctx) for key in LIST_KEYS}
+    liability = liabilities.fields(entry, ctx, anchor, text, _lead_in(ctx, anchor))
+    if kind != "Liability" and any(liability.values()):
+        raise ctx.fail(f"{sorted(liabilities.KEYS)} belong to class = \"Liability\" only")
     statement = Statement(
         kind=kind, at=anchor, quote=quote, start=start, end=start + len(quote),
         cue=entry.get("cue"), addressees=lists["addressee"], action=entry.get("action"),
         establishes=lists["establishes"], concerns=lists["concerns"],
         promoters=lists["promoter"], machine_made=machine_made, line=ctx.line,
-        note=entry.get("note"),
+        note=entry.get("note"), **liability,
     )
     _check_statement(statement, text, ctx)
     return statement
@@ -148,21 +152,27 @@ def _check_statement(statement: Statement, text: str, ctx: Context) -> None:
     _check_names(statement, ctx)
 
 
+def _lead_in(ctx: Context, anchor: Anchor) -> str | None:
+    """For an item, its paragraph's text: items of a 下列 list inherit from it."""
+    if anchor.item is None:
+        return None
+    return unit_text(ctx.regulation, Anchor(anchor.article, anchor.paragraph))
+
+
 def _cue_scope(statement: Statement, ctx: Context) -> str:
     """Where the cue may stand: the quote; for an item also the paragraph's lead-in,
     since items of a 不得有下列行为： list inherit its modality."""
-    if statement.at.item is None:
-        return statement.quote
-    lead_in = unit_text(ctx.regulation, Anchor(statement.at.article, statement.at.paragraph))
-    return statement.quote + "\n" + (lead_in or "")
+    return statement.quote + "\n" + (_lead_in(ctx, statement.at) or "")
 
 
 def _check_names(statement: Statement, ctx: Context) -> None:
     expected = {"addressee": ("actor",), "promoter": ("actor",),
                 "establishes": ("mechanism",),
-                "concerns": ("actor", "carrier", "mechanism")}
+                "concerns": ("actor", "carrier", "mechanism"),
+                "enforced_by": ("actor",), "liable": ("actor",)}
     values = {"addressee": statement.addressees, "promoter": statement.promoters,
-              "establishes": statement.establishes, "concerns": statement.concerns}
+              "establishes": statement.establishes, "concerns": statement.concerns,
+              "enforced_by": statement.enforced_by, "liable": statement.liable}
     for key, kinds in expected.items():
         for name in values[key]:
             if not any(ctx.lexicon.get(kind, name) for kind in kinds):

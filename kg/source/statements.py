@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 NORM_KINDS = ("Obligation", "Prohibition", "Permission", "Encouragement")
-PROVISION_KINDS = ("Purpose", "Scope", "Definition", "Commencement")
+PROVISION_KINDS = ("Purpose", "Scope", "Definition", "Commencement", "Liability")
 KINDS = NORM_KINDS + PROVISION_KINDS
+# the consequences of a breach (vocabulary: dg:penaltyKinds; Criminal and Other are ours)
+PENALTY_KINDS = ("Warning", "Fine", "Confiscation", "Rectification", "Suspension",
+                 "Revocation", "Discipline", "Compensation", "Criminal", "Other")
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,53 @@ class Anchor:
 
 
 @dataclass(frozen=True)
+class Cited:
+    """A unit a liability clause cites: an article, a paragraph or an item."""
+
+    article: int
+    paragraph: int | None = None
+    item: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Cited:
+        message = f"a cited unit is ARTICLE, ARTICLE.PARAGRAPH or ARTICLE.PARAGRAPH.ITEM, " \
+                  f"like 11, 13.2 or 13.2.3, not {text!r}"
+        try:
+            parts = [int(p) for p in str(text).split(".")]
+        except ValueError:
+            raise ValueError(message) from None
+        if not 1 <= len(parts) <= 3 or min(parts) < 1:
+            raise ValueError(message)
+        return cls(*parts)
+
+    def covers(self, anchor: Anchor) -> bool:
+        """Whether a statement at ``anchor`` stands in this unit."""
+        return (anchor.article == self.article
+                and self.paragraph in (None, anchor.paragraph)
+                and self.item in (None, anchor.item))
+
+    def __str__(self) -> str:
+        return ".".join(str(p) for p in (self.article, self.paragraph, self.item) if p)
+
+
+@dataclass(frozen=True)
+class Penalty:
+    """One consequence of a breach, anchored to the span that states it."""
+
+    kind: str  # one of PENALTY_KINDS
+    quote: str
+    start: int
+    end: int
+    in_lead_in: bool = False  # stated in the lead-in paragraph of the liability's item
+    min_amount: Decimal | None = None  # yuan
+    max_amount: Decimal | None = None
+    min_multiple: Decimal | None = None
+    max_multiple: Decimal | None = None
+    basis: str | None = None  # what a multiple is of: 违法所得
+    tier: str | None = None  # the condition of a tier of its own: 情节严重的
+
+
+@dataclass(frozen=True)
 class Statement:
     kind: str
     at: Anchor
@@ -51,6 +102,10 @@ class Statement:
     note: str | None = None
     rule: str | None = None  # for a machine-made statement: the rule that made it
     confidence: float | None = None  # and how sure that rule is, 0..1
+    enforces: tuple[Cited, ...] = ()  # a liability: the units whose norms it sanctions
+    enforced_by: tuple[str, ...] = ()
+    liable: tuple[str, ...] = ()
+    penalties: tuple[Penalty, ...] = ()
 
     @property
     def is_norm(self) -> bool:

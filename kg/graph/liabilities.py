@@ -1,0 +1,61 @@
+"""A liability's triples: who enforces it, who is liable, the norms it enforces and
+one dg:Penalty per consequence, each anchored to the span that states it."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+
+from kg.graph.iris import Iris
+from kg.graph.rdf import label
+from kg.namespaces import DG, OA, RDF, XSD
+from kg.source.lexicon import Lexicon
+from kg.source.statements import Anchor, Penalty, Statement
+
+KIND_CONCEPT = {"Other": "OtherPenalty"}  # the rest are named as in PENALTY_KINDS
+KIND_ZH = {"Warning": "警告", "Fine": "罚款", "Confiscation": "没收", "Rectification": "责令改正",
+           "Suspension": "责令停产停业", "Revocation": "吊销", "Discipline": "处分",
+           "Compensation": "赔偿", "Criminal": "追究刑事责任", "Other": "其他后果"}
+
+
+def add(graph: Graph, node: URIRef, statement: Statement, norms: list[tuple[Anchor, URIRef]],
+        slug: str, lexicon: Lexicon, iris: Iris) -> None:
+    for cited in statement.enforces:
+        for anchor, norm in norms:
+            if cited.covers(anchor):
+                graph.add((node, DG.enforces, norm))
+    for prop, names in ((DG.enforcedBy, statement.enforced_by), (DG.liable, statement.liable)):
+        for name in names:
+            graph.add((node, prop, iris.term("actor", lexicon.get("actor", name).id)))
+    for number, penalty in enumerate(statement.penalties, start=1):
+        _penalty(graph, node, URIRef(f"{node}/penalty-{number}"), penalty,
+                 _stated_in(statement.at, penalty), slug, iris)
+
+
+def _stated_in(at: Anchor, penalty: Penalty) -> Anchor:
+    return Anchor(at.article, at.paragraph) if penalty.in_lead_in else at
+
+
+def _penalty(graph: Graph, liability: URIRef, node: URIRef, penalty: Penalty, at: Anchor,
+             slug: str, iris: Iris) -> None:
+    graph.add((liability, DG.penalty, node))
+    graph.add((node, RDF.type, DG.Penalty))
+    graph.add((node, DG.penaltyKind, DG[KIND_CONCEPT.get(penalty.kind, penalty.kind)]))
+    label(graph, node, f"{KIND_ZH[penalty.kind]}：{penalty.quote}",
+          f"{penalty.kind.lower()}: {penalty.quote}")
+    for prop, value in ((DG.minimumAmount, penalty.min_amount),
+                        (DG.maximumAmount, penalty.max_amount),
+                        (DG.minimumMultiple, penalty.min_multiple),
+                        (DG.maximumMultiple, penalty.max_multiple)):
+        if value is not None:
+            graph.add((node, prop, Literal(value, datatype=XSD.decimal)))
+    for prop, text in ((DG.amountBasis, penalty.basis), (DG.condition, penalty.tier)):
+        if text:
+            graph.add((node, prop, Literal(text, lang="zh")))
+    selector = URIRef(f"{node}/evidence")
+    graph.add((node, DG.penaltySource, iris.unit(slug, at)))
+    graph.add((node, DG.penaltyEvidence, selector))
+    graph.add((selector, RDF.type, OA.TextQuoteSelector))
+    graph.add((selector, RDF.type, OA.TextPositionSelector))
+    graph.add((selector, OA.exact, Literal(penalty.quote)))
+    graph.add((selector, OA.start, Literal(penalty.start, datatype=XSD.nonNegativeInteger)))
+    graph.add((selector, OA.end, Literal(penalty.end, datatype=XSD.nonNegativeInteger)))

@@ -1,0 +1,82 @@
+"""Liability provisions in the graph: what they enforce, who enforces them, and each
+penalty with its kind, bounds and exact span."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from kg import pipeline
+from kg.config import Settings
+from kg.errors import AnnotationError
+from kg.graph.iris import Iris
+from kg.namespaces import DG, OA
+from tests.conftest import FIXTURES, data_dir_with
+
+IRIS = Iris()
+REG = "https://w3id.org/dutygraph/reg/fine/"
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    tmp = tmp_path_factory.mktemp("liability")
+    settings = Settings(data_dir=data_dir_with(tmp, FIXTURES / "liability"),
+                        build_dir=tmp / "build")
+    result = pipeline.run(settings, write=False)
+    assert result.report.conforms and not result.quarantined, result.quarantined
+    return result.graphs[IRIS.graph("fine")] + result.graphs[IRIS.graph("inferred")]
+
+
+def liability(graph: Graph, eid: str) -> URIRef:
+    (node,) = [s for s in graph.subjects(DG.enforcedBy, None)
+               if str(s).startswith(REG + eid + "/liability-")]
+    return node
+
+
+def test_a_clause_enforces_the_norms_of_the_unit_it_cites(graph: Graph) -> None:
+    node = liability(graph, "art_4__para_1")
+    assert set(graph.objects(node, DG.enforces)) == {
+        URIRef(REG + "art_2__para_2/prohibition-0-12")}
+    assert (URIRef(REG + "art_2__para_2/prohibition-0-12"), DG.enforcedThrough,
+            node) in graph  # the inverse is materialised: from a duty to its sanction
+
+
+def test_an_article_reference_covers_every_norm_of_the_article(graph: Graph) -> None:
+    node = liability(graph, "art_5__para_1__item_2")
+    assert set(graph.objects(node, DG.enforces)) == {
+        URIRef(REG + "art_3__para_1/obligation-0-14")}
+
+
+def test_penalties_keep_kind_bounds_tier_and_order(graph: Graph) -> None:
+    node = liability(graph, "art_4__para_1")
+    penalties = [URIRef(f"{node}/penalty-{n}") for n in (1, 2, 3)]
+    assert [graph.value(p, DG.penaltyKind) for p in penalties] == [
+        DG.Rectification, DG.Fine, DG.Fine]
+    assert graph.value(penalties[1], DG.minimumAmount).toPython() == Decimal(10000)
+    assert graph.value(penalties[1], DG.maximumAmount).toPython() == Decimal(50000)
+    assert graph.value(penalties[2], DG.maximumMultiple).toPython() == Decimal(3)
+    assert graph.value(penalties[2], DG.amountBasis) == Literal("违法所得", lang="zh")
+    assert graph.value(penalties[2], DG.condition) == Literal("情节严重的", lang="zh")
+    assert graph.value(penalties[1], DG.minimumMultiple) is None
+
+
+def test_an_item_penalty_is_anchored_in_its_lead_in(graph: Graph) -> None:
+    node = liability(graph, "art_5__para_1__item_1")
+    penalty = URIRef(f"{node}/penalty-1")
+    assert graph.value(penalty, DG.penaltySource) == URIRef(REG + "art_5__para_1")
+    evidence = graph.value(penalty, DG.penaltyEvidence)
+    assert str(graph.value(evidence, OA.exact)) == "处五千元以下罚款"
+    assert graph.value(penalty, DG.minimumAmount) is None
+
+
+def test_a_penalty_quote_not_in_the_text_is_an_error_with_its_line(tmp_path: Path) -> None:
+    data = data_dir_with(tmp_path, FIXTURES / "liability")
+    path = data / "annotations" / "fine.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'quote = "处一万元以上五万元以下罚款"', 'quote = "处十万元罚款"'), encoding="utf-8")
+    with pytest.raises(AnnotationError) as caught:
+        pipeline.run(Settings(data_dir=data, build_dir=tmp_path / "b"), write=False, strict=True)
+    assert "penalty quote not found" in str(caught.value) and caught.value.line
