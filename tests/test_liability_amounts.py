@@ -108,8 +108,8 @@ def test_an_unreadable_amount_raises_instead_of_giving_a_wrong_number(text: str)
 
 
 def test_fines_in_running_text_find_their_amount_wherever_it_is_written() -> None:
-    text = ("处五万元以上十万元以下罚款；每株处五千元以上五万元以下的罚款；每一停车位每日罚款一百元；"
-            "按照应缴纳的地价款数额的二倍处以罚款；处以罚款")
+    text = ("处五万元以上十万元以下罚款；每株处五千元以上五万元以下的罚款；"
+            "每一停车位每日罚款一百元；按照应缴纳的地价款数额的二倍处以罚款；处以罚款")
     found = [(p.min_amount, p.max_amount, p.min_multiple, p.max_multiple, p.per_unit, p.daily)
              for p in penalties(text, 0, len(text))]
     assert found == [(50000, 100000, None, None, None, False),

@@ -49,7 +49,8 @@ CASES = {
         "民事赔偿责任；构成犯罪的，依法追究刑事责任。",
         (43, 1), ((24,), (25,)),
         (R, W, P("Fine", 200, 2000), P("Fine", 10000, 30000),
-         P("Fine", 2000, 3000, tier="引起森林火灾的"), P("Fine", 30000, 50000, tier="引起森林火灾的"),
+         P("Fine", 2000, 3000, tier="引起森林火灾的"),
+         P("Fine", 30000, 50000, tier="引起森林火灾的"),
          P("Compensation", tier="造成损失的"), CRIME),
         enforced_by=("县级以上人民政府林业主管部门",), liable=("个人", "单位")),
     # guangdong/广东省公路条例(2022-06-01).md 第五十一条
@@ -367,10 +368,10 @@ def test_quotes_and_spans_are_exact_text() -> None:
 
 def test_several_breaches_in_one_paragraph_are_several_clauses() -> None:
     # beijing/北京市生活垃圾管理条例(2020-09-25).md 第七十四条第二款
-    text = ("违反本条例第五十一条第一款第（三）项、第（四）项规定，未按照要求进行检测的，由城市管理综合执法部门"
-            "责令生活垃圾集中转运、处理设施的运行管理单位限期改正，处3万元以上10万元以下罚款；未将数据传送至城市"
-            "管理部门的生活垃圾处理设施运行监督管理信息系统的，由城市管理综合执法部门责令限期改正，处2000元以上2万元"
-            "以下罚款。")
+    text = ("违反本条例第五十一条第一款第（三）项、第（四）项规定，未按照要求进行检测的，"
+            "由城市管理综合执法部门责令生活垃圾集中转运、处理设施的运行管理单位限期改正，"
+            "处3万元以上10万元以下罚款；未将数据传送至城市管理部门的生活垃圾处理设施运行监督"
+            "管理信息系统的，由城市管理综合执法部门责令限期改正，处2000元以上2万元以下罚款。")
     first, second = read(text)
     assert text[first.start:first.end].endswith("处3万元以上10万元以下罚款")
     assert text[second.start:second.end].startswith("未将数据传送")
@@ -383,10 +384,11 @@ def test_several_breaches_in_one_paragraph_are_several_clauses() -> None:
 def test_an_item_with_three_breaches_keeps_each_its_own_norm() -> None:
     # shanghai/上海市价格管理条例.md 第三十三条第（五）项
     lead_in = "违反本条例规定，由价格监督检查机构依照下列规定实施处罚："
-    text = ("违反第二十二条第一款规定的，责令改正，没收违法所得，可以并处一千元以上五千元以下罚款。违反第二十二条第二款"
-            "规定的，处一百元以上二千元以下罚款。违反第二十二条第三款、第四款规定的，没收违法所得，责令改正，可以处违法"
-            "所得一倍以上三倍以下或者一千元以上一万元以下罚款；情节严重的，处违法所得三倍以上五倍以下或者一万元以上三万"
-            "元以下罚款，可以提请工商行政管理部门依法责令停业整顿、吊销营业执照；")
+    text = ("违反第二十二条第一款规定的，责令改正，没收违法所得，可以并处一千元以上五千元以下"
+            "罚款。违反第二十二条第二款规定的，处一百元以上二千元以下罚款。违反第二十二条第三款、"
+            "第四款规定的，没收违法所得，责令改正，可以处违法所得一倍以上三倍以下或者一千元以上"
+            "一万元以下罚款；情节严重的，处违法所得三倍以上五倍以下或者一万元以上三万元以下罚款，"
+            "可以提请工商行政管理部门依法责令停业整顿、吊销营业执照；")
     clauses = read(text, lead_in)
     assert [[(t.article, t.paragraph) for t in resolve(c.references, 33, 1)] for c in clauses] \
         == [[(22, 1)], [(22, 2)], [(22, 3), (22, 4)]]
@@ -397,13 +399,16 @@ def test_an_item_with_three_breaches_keeps_each_its_own_norm() -> None:
 
 
 def test_ascii_punctuation_reads_like_full_width_and_quotes_stay_as_printed() -> None:
-    # shandong/青岛市档案管理条例(2018-11-30).md has ASCII commas and semicolons
-    text = "由档案行政管理部门责令改正,可以并处一万元以上十万元以下罚款,对个人可以并处五百元以上五千元以下罚款"
+    # shandong/青岛市档案管理条例(2018-11-30).md 第四十二条 (ASCII commas and colon)
+    text = ("有下列行为之一的,由档案行政管理部门给予警告,对单位可以并处一万元以上十万元以下罚款,"
+            "对个人可以并处五百元以上一千元以下罚款:")
     (liability,) = read(text)
-    fines = [(p.quote, p.min_amount, p.max_amount, p.liable) for p in liability.penalties
-             if p.kind == "Fine"]
-    assert fines == [("可以并处一万元以上十万元以下罚款", 10000, 100000, ()),
-                     ("可以并处五百元以上五千元以下罚款", 500, 5000, ("个人",))]
+    found = [(p.kind, p.quote, p.min_amount, p.max_amount, p.liable)
+             for p in liability.penalties]
+    assert found == [("Warning", "给予警告", None, None, ()),
+                     ("Fine", "可以并处一万元以上十万元以下罚款", 10000, 100000, ("单位",)),
+                     ("Fine", "可以并处五百元以上一千元以下罚款", 500, 1000, ("个人",))]
+    assert liability.enforced_by == ("档案行政管理部门",)
 
 
 def test_ranges_and_relative_references_resolve_to_anchors() -> None:
@@ -419,9 +424,18 @@ def test_a_preceding_paragraph_in_a_first_paragraph_is_an_error_not_a_guess() ->
         resolve(references("违反前款规定"), 7, 1)
 
 
-def test_confidence_drops_when_an_amount_is_unreadable() -> None:
-    good, bad = read("违反本条例第九条规定的，处五万元以上十万元以下罚款。"
-                     "违反本条例第十条规定的，处五万元上十万元以下罚款。")
-    assert bad.penalties[0].amount_problem and not bad.penalties[0].has_bounds
-    assert bad.confidence < good.confidence
-    assert "amount:unparsed" in bad.rules
+def test_a_typo_in_an_amount_leaves_the_fine_unbounded_and_lowers_confidence() -> None:
+    # henan/河南省建设项目环境保护条例(2018-09-30).md 第三十一条 (以 missing in 五万元上)
+    (bad,) = read("建设项目擅自投入试生产的，由审批机关责令停止试生产，"
+                  "处五万元上十万元以下的罚款。")
+    # the same regulation, 第三十二条
+    (good,) = read("建设项目试生产超过三个月，建设单位未申请环境保护设施竣工验收的，由审批机关"
+                   "责令改正；逾期不改正的，责令停止试生产，可以处五万元以下的罚款；不停止试生产的，"
+                   "由审批机关报同级人民政府予以关闭。")
+    fine = bad.penalties[-1]
+    assert fine.kind == "Fine" and not fine.has_bounds
+    assert "五万元上十万元以下" in (fine.amount_problem or "")
+    assert [(p.kind, p.max_amount, p.tier) for p in good.penalties] == [
+        ("Rectification", None, None), ("Rectification", None, "逾期不改正的"),
+        ("Fine", 50000, "逾期不改正的"), ("Revocation", None, "不停止试生产的")]
+    assert bad.confidence < good.confidence and "amount:unparsed" in bad.rules

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from kg.drafts.liability.amounts import Amount, has_quantity, read_amount
 from kg.drafts.liability.numbers import CHINESE_CHARS, AmountError
 
-_VERB = re.compile(r"(?:并|可以|可|另|应当|分别)*处以?(?!分|理|置|罚(?!款))")
+# 处 the verb, not the 处 of 办事处 or 管理处.
+_VERB = re.compile(r"(?:并|可以|可|另|应当|分别)*(?:(?<![事理])处以?(?!分|理|置|罚(?!款))|给予)")
 # An amount written after 罚款 (罚款五百元至五千元), never reaching into the next fine.
-_AFTER = re.compile(rf"(?=[每0-9０-９{CHINESE_CHARS}])[^，；。：（,;:、对处罚]*元(?:以上|以下|以内)?")
+_AFTER = re.compile(rf"(?=[每0-9０-９{CHINESE_CHARS}])[^，；。：（,;:、对处罚]*元"
+                    r"(?:以上|以下|以内)?")
 _PER = re.compile(r"每[^，；。]*?(?=处|罚款|$)")
 _FROM = re.compile(r"按照?")
 
