@@ -33,17 +33,19 @@ def read(lines: list[Line], title: str | None, source: str, repairs: Repairs) ->
     第一条."""
     first = next(i for i, line in enumerate(lines) if ARTICLE.match(line.text))
     before = _without_contents(lines[:first])
-    kept, preamble, preface = [], [], []
+    kept, preamble, preface, loose = [], [], [], []
     for line in _without_title(before, title, repairs):
-        if is_chapter(line) or is_section(line) or heading_candidate(line):
-            kept.append(line)  # an unnumbered heading is left to lines.drop_unnumbered_headings
+        if is_chapter(line) or is_section(line):
+            kept.append(line)
         elif looks_like_preamble(line.text):
             repairs.add(line.number, "preamble-in-body",
                         "a preamble line after the preamble; read as preamble")
             preamble.append(line)
         else:
-            preface.append(line)
-    _check_preface(preface, lines[first], source, repairs)
+            loose.append(line)
+            # an unnumbered heading is left to lines.drop_unnumbered_headings
+            (kept if heading_candidate(line) else preface).append(line)
+    _check_preface(preface, loose, lines[first], source, repairs)
     return Front(kept + lines[first:], preamble, preface)
 
 
@@ -89,12 +91,13 @@ def _without_title(lines: list[Line], title: str | None, repairs: Repairs) -> li
     return lines
 
 
-def _check_preface(preface: list[Line], first: Line, source: str, repairs: Repairs) -> None:
+def _check_preface(preface: list[Line], loose: list[Line], first: Line, source: str,
+                   repairs: Repairs) -> None:
     if not preface:
         return
     numeral = ARTICLE.match(first.text).group(1)
     if to_int(numeral) != 1:
-        raise ParseError(source, preface[0].number,
+        raise ParseError(source, loose[0].number,
                          f"text before the first article, which is 第{numeral}条 (line "
                          f"{first.number}): the articles before it have lost their numbers; "
                          "restore 第一条 … in the text")
