@@ -113,3 +113,41 @@ def test_non_utf8_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(ParseError) as caught:
         parse.read(path)
     assert caught.value.line == 2 and "UTF-8" in caught.value.problem
+
+
+def test_sections_in_the_bookmark_format(tmp_path: Path) -> None:
+    text = ("第一章　总则\n第一条　为了规范，制定本条例。\n第二章　管理\n第一节　一般规定\n"
+            "第二条　有关部门应当加强管理。\n第二节　特别规定\n第三条　企业应当依法经营。\n")
+    regulation = parse.read(write(tmp_path, text))
+    assert [(s.number, s.ordinal, s.chapter, s.title) for s in regulation.sections] == [
+        ("第一节", 1, 2, "一般规定"), ("第二节", 2, 2, "特别规定")]
+    assert [(a.chapter, a.section) for a in regulation.articles] == [(1, None), (2, 1), (2, 2)]
+
+
+def test_sections_restart_in_each_chapter_and_are_checked(tmp_path: Path) -> None:
+    text = ("第一章　总则\n第一节　甲\n第一条　甲。\n第二章　乙\n第一节　乙\n第二条　乙。\n"
+            "第三节　丙\n第三条　丙。\n")
+    with pytest.raises(ParseError) as caught:
+        parse.read(write(tmp_path, text))
+    assert caught.value.line == 7 and "section 第三节" in caught.value.problem
+
+
+def test_published_text_keeps_each_article_separator(tmp_path: Path) -> None:
+    text = ("# 测试条例\n\n<!-- INFO END -->\n\n第一条 为了测试，制定本条例。\n\n"
+            "第二条　本条例自公布之日起施行。\n")
+    regulation = parse.read(write(tmp_path, text, "t.md"))
+    assert regulation.published_text() == ("第一条 为了测试，制定本条例。\n"
+                                           "第二条　本条例自公布之日起施行。")
+    assert [a.separator for a in regulation.articles] == [" ", "\u3000"]
+
+
+def test_the_bookmark_format_stays_strict_where_published_texts_are_repaired(
+        tmp_path: Path) -> None:
+    """A gap in the articles is an error in the project's own format, a warning in a
+    published text (data/*.txt is curated: a gap there is an editing mistake)."""
+    with pytest.raises(ParseError):
+        parse.read(write(tmp_path, "[bookmark: 第一条]第一条　甲。\n"
+                                   "[bookmark: 第三条]第三条　乙。\n"))
+    published = parse.read(write(tmp_path, "# 测试\n\n<!-- INFO END -->\n"
+                                           "第一条 甲。\n第三条 乙。\n", "t.md"))
+    assert [(w.kind, w.line) for w in published.warnings] == [("article-gap", 5)]
