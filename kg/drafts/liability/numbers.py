@@ -20,7 +20,7 @@ LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
 ZEROS = "零〇"
 CHINESE_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(LARGE_UNITS) + "点"
 # One number as it may appear in running text (the caller then reads it with `number`).
-NUMBER = rf"(?:[0-9０-９][0-9０-９,，.．]*[万亿]?|[{CHINESE_CHARS}]+)"
+NUMBER = rf"(?:[0-9０-９][0-9０-９,.．]*[万亿]?|[{CHINESE_CHARS}]+)"
 _ARABIC = re.compile(r"([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)([万亿]?)")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
