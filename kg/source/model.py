@@ -123,10 +123,14 @@ class Regulation:
     preface: tuple[str, ...] = ()  # text before the first article that no unit holds
 
     def article(self, ordinal: int) -> Article:
-        """The article printed with this number (第N条 → N)."""
+        """The article printed with this number (第N条 → N). Where a published text lacks
+        an article (warning ``article-gap``), asking for it raises KeyError."""
         if 0 < ordinal <= len(self.articles) and self.articles[ordinal - 1].ordinal == ordinal:
             return self.articles[ordinal - 1]
-        return next(a for a in self.articles if a.ordinal == ordinal)
+        for article in self.articles:
+            if article.ordinal == ordinal:
+                return article
+        raise KeyError(f"{self.source}: no article {ordinal}")
 
     def paragraphs(self) -> list[tuple[Article, Paragraph]]:
         return [(a, p) for a in self.articles for p in a.paragraphs]

@@ -120,7 +120,7 @@ def join_wrapped(lines: list[Line], repairs: Repairs) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         before = out[-1] if out else None
-        if (before and not before.heading and broken_off(before.text)
+        if (before and not before.heading and _runs_on(before.text)
                 and not starts_unit(line) and not _is_heading(before)):
             out[-1] = Line(before.number, before.text + line.text)
             repairs.add(line.number, "wrapped-line",
@@ -129,6 +129,13 @@ def join_wrapped(lines: list[Line], repairs: Repairs) -> list[Line]:
         else:
             out.append(line)
     return out
+
+
+def _runs_on(text: str) -> bool:
+    """Does the unit on this line go on on the next? It breaks off inside a word, or it
+    is an item number with nothing after it."""
+    item = ITEM.match(text)
+    return broken_off(text) or bool(item and not item.group(3))
 
 
 def broken_off(text: str) -> bool:
