@@ -1,4 +1,4 @@
-"""The actor grammar (kg/source/designations.py) on real wordings of the corpus.
+"""The actor grammar (kg/source/offices) on real wordings of the corpus.
 
 Each pair cites where the wording occurs in /work/shared/corpus (file and article)."""
 
@@ -13,7 +13,7 @@ import pytest
 from kg.config import PROJECT_ROOT
 from kg.errors import InputError
 from kg.source import lexicon
-from kg.source.designations import Context, broader, english, load_scheme, parse, within
+from kg.source.offices import Context, broader, english, load_scheme, parse, within
 
 MUNICIPALITY = Context(municipality=True)
 
@@ -342,6 +342,6 @@ def test_one_wording_cannot_name_two_sectors(tmp_path: Path) -> None:
 
 
 def test_the_module_docstring_examples_hold() -> None:
-    from kg.source import designations
+    from kg.source import offices
 
-    assert doctest.testmod(designations).failed == 0
+    assert doctest.testmod(offices).failed == 0
