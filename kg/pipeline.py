@@ -82,8 +82,7 @@ def assemble(read: Sources, iris: Iris) -> dict[URIRef, Graph]:
     lexicon = read.all_terms()
     graphs = {iris.graph("lexicon"): regulation.lexicon_graph(lexicon, iris)}
     for source in read.regulations:
-        graphs[iris.graph(source.slug)] = regulation.regulation_graph(
-            source, lexicon.union(source.terms), iris)
+        graphs[iris.graph(source.slug)] = regulation.regulation_graph(source, lexicon, iris)
     return graphs
 
 

@@ -61,10 +61,14 @@ def test_failed_build_leaves_previous_build_untouched(mini_settings: Settings) -
     before = store.current(mini_settings.build_dir)
     snapshot = {p.name: p.read_bytes() for p in before.iterdir() if p.is_file()}
     (mini_settings.data_dir / "mini.txt").write_bytes(b"\xff\xfe broken")
-    assert run(mini_settings, "build") == 2
+    assert run(mini_settings, "build", "--strict") == 2
     after = store.current(mini_settings.build_dir)
     assert after == before
     assert {p.name: p.read_bytes() for p in after.iterdir() if p.is_file()} == snapshot
+    # by default the broken text is quarantined and its last good version stays served
+    assert run(mini_settings, "build") == 4
+    kept = store.current(mini_settings.build_dir)
+    assert (kept / "dutygraph.nq").read_bytes() == snapshot["dutygraph.nq"]
 
 
 def test_query_prints_sparql_csv_exactly(mini_settings: Settings, tmp_path: Path,

@@ -74,9 +74,9 @@ def test_shared_actors_are_one_resource(built: tuple[Settings, dict]) -> None:
     assert len(typed) == 1  # described once, in the lexicon graph
 
 
-def test_new_actor_has_one_iri_with_readable_id(built: tuple[Settings, dict]) -> None:
+def test_new_actor_has_one_iri_named_by_its_designation(built: tuple[Settings, dict]) -> None:
     _, graphs = built
-    citizen = IRIS.term("actor", "citizen")  # 公民: not in the lexicon, defined by the draft
+    citizen = IRIS.term("actor", "公民")  # not in the lexicon, defined by the draft
     assert graphs[IRIS.graph("test-market")].value(None, DG.addressee, citizen) is not None
 
 

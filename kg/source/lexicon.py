@@ -54,14 +54,17 @@ class Lexicon:
             for zh, entry in data.get(kind, {}).items():
                 self.add(_term(path, kind, zh, entry))
 
-    def union(self, *others: Lexicon) -> Lexicon:
+    def union(self, *others: Lexicon, yielding: bool = False) -> Lexicon:
         """A new lexicon with this one's terms and those of ``others``; neither is
-        changed. A designation defined again with another id or class is an error."""
+        changed. A designation defined again with another id or class is an error,
+        unless ``yielding``: then the definition already there wins (machine-made
+        drafts yield to the lexicon and to what people curated)."""
         merged = Lexicon({kind: dict(terms) for kind, terms in self.terms.items()})
         for other in others:
             for kind in KINDS:
                 for term in other.terms[kind].values():
-                    merged.add(term)
+                    if not (yielding and term.zh in merged.terms[kind]):
+                        merged.add(term)
         return merged
 
     def check_within(self) -> None:

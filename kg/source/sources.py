@@ -22,7 +22,8 @@ class Source:
     meta: dict  # data/<slug>.meta.toml over what the text itself says
     versions: tuple[versions.Version, ...]
     statements: tuple[Statement, ...]
-    terms: Lexicon  # the designations its annotation files define
+    terms: Lexicon  # the designations its curated annotation file defines
+    draft_terms: Lexicon  # and those its machine-made draft defines
 
     @property
     def slug(self) -> str:
@@ -44,8 +45,12 @@ class Sources:
     refused: tuple[Refused, ...] = ()
 
     def all_terms(self) -> Lexicon:
-        """The shared lexicon with every designation the annotation files define."""
-        return self.lexicon.union(*(source.terms for source in self.regulations))
+        """The shared lexicon with every designation the annotation files define: a
+        designation is one resource, as the lexicon or a curated file defines it, else
+        as the drafts that name it do (each defines what it names)."""
+        curated = self.lexicon.union(*(source.terms for source in self.regulations))
+        return curated.union(*(source.draft_terms for source in self.regulations),
+                             yielding=True)
 
 
 def read_all(settings: Settings, strict: bool = False) -> Sources:
@@ -82,7 +87,7 @@ def read(settings: Settings, path: Path, lex: Lexicon) -> Source:
                           lex.union(curated.terms), True)
     statements = curated.statements + without_curated_units(drafts.statements,
                                                             curated.statements)
-    return Source(regulation, meta, history, statements, curated.terms.union(drafts.terms))
+    return Source(regulation, meta, history, statements, curated.terms, drafts.terms)
 
 
 def _annotations(path: Path, regulation: Regulation, lex: Lexicon,

@@ -1,14 +1,12 @@
 """Stable, readable ids and English labels for designations the lexicon lacks.
 
-An id is derived from the designation only, so the same designation gets the
-same id (and IRI) in every regulation and on every run: the longest known
-actor it starts with lends its id, the rest is glossed morpheme by morpheme
-(unknown characters are kept as they are).
+A new designation's id is the designation itself, so it gets the same IRI in
+every regulation and on every run. Its English label is glossed: the longest
+known actor it starts with lends its label, the rest is glossed morpheme by
+morpheme (unknown characters are kept as they are).
 """
 
 from __future__ import annotations
-
-import re
 
 from kg.source.lexicon import Lexicon
 
@@ -59,19 +57,11 @@ def gloss(text: str) -> list[str]:
 
 
 def term_id(kind: str, zh: str, lexicon: Lexicon) -> str:
-    """A stable id: known prefix's id + glossed remainder; the designation if that clashes."""
+    """The lexicon's id, or for a new designation the designation itself: a function of
+    the designation alone, so every draft that names it gives it the same IRI, whatever
+    else is in the data (glossed ASCII ids collide: 财政 and 金融 are both "finance")."""
     known = lexicon.get(kind, zh)
-    if known:
-        return known.id
-    base = next((t for t in sorted(lexicon.all(kind), key=lambda t: -len(t.zh))
-                 if zh.startswith(t.zh) and zh != t.zh), None)
-    rest = zh[len(base.zh):] if base else zh
-    words = ([base.id] if base else []) + gloss(rest)
-    candidate = re.sub(r"[\s（）()]+", "-", "-".join(words)).strip("-")
-    taken = {t.id for t in lexicon.all(kind) if t.zh != zh}
-    if candidate in taken or not candidate.isascii():
-        return zh  # part of it has no gloss: the designation itself is the readable id
-    return candidate
+    return known.id if known else zh
 
 
 def english(kind: str, zh: str, lexicon: Lexicon) -> str:

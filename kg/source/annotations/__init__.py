@@ -12,7 +12,8 @@ from typing import Any
 
 from kg.errors import AnnotationError
 from kg.source import lexicon as lexicon_mod
-from kg.source import liabilities, tomlfile
+from kg.source import tomlfile
+from kg.source.annotations import liabilities
 from kg.source.lexicon import Lexicon
 from kg.source.model import Regulation
 from kg.source.statements import KINDS, NORM_KINDS, Anchor, Statement
