@@ -183,7 +183,7 @@ def test_known_cheap_query_answers_while_general_workers_are_held(app: Flask,
     broken = client.get("/sparql", query_string={"query": "SELECT WHERE {"})
     for thread in holders:
         thread.join()
-    assert again.status_code == 200 and again.json["results"]["bindings"]
+    assert again.status_code == 200 and again.json["results"]["bindings"], again.json
     assert broken.status_code == 400
 
 

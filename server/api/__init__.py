@@ -13,10 +13,7 @@ Register with ``app.register_blueprint(server.api.bp)``.
 
 from __future__ import annotations
 
-from flask import Blueprint
-
-bp = Blueprint("api", __name__)
-
-from server.api import downloads, openapi, rest, versions  # noqa: E402  (views register on bp)
+from server.api import downloads, openapi, rest, versions  # the views register themselves on bp
+from server.api.blueprint import bp
 
 __all__ = ["bp", "downloads", "openapi", "rest", "versions"]

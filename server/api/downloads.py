@@ -9,7 +9,7 @@ from flask import Response, current_app, render_template, request, send_file
 from kg.errors import BuildNotFound
 from kg.query.formats import CONTENT_TYPES, PAGE_TYPES
 from kg.release import dcat, store
-from server.api import bp
+from server.api.blueprint import bp
 from server.http import formats
 from server.http.errors import ApiError
 from server.runtime import runtime

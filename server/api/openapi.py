@@ -6,7 +6,8 @@ from flask import Response, current_app
 
 from kg import __version__
 from kg.query.named import NamedQuery
-from server.api import bp, params
+from server.api import params
+from server.api.blueprint import bp
 from server.api.rest import named_queries
 
 CELL = {"type": ["string", "integer", "null"]}

@@ -9,7 +9,8 @@ from flask import Response, current_app, request
 from kg.query import named as queries
 from kg.query.formats import CONTENT_TYPES, ROWS_TYPES
 from kg.query.named import NamedQuery
-from server.api import bp, params
+from server.api import params
+from server.api.blueprint import bp
 from server.http import formats
 from server.http.errors import ApiError, NotAcceptable, body_of
 from server.runtime import runtime

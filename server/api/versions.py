@@ -7,7 +7,7 @@ import json
 from flask import Response, current_app, render_template, request
 
 from kg.query.formats import CONTENT_TYPES, PAGE_TYPES
-from server.api import bp
+from server.api.blueprint import bp
 from server.http import formats
 from server.http.errors import ApiError, body_of
 from server.runtime import runtime

@@ -3,10 +3,7 @@ read through the query runtime."""
 
 from __future__ import annotations
 
-from flask import Blueprint
-
-bp = Blueprint("linkeddata", __name__)
-
-from server.linkeddata import views  # noqa: E402  (the views register themselves on bp)
+from server.linkeddata import views  # the views register themselves on bp
+from server.linkeddata.blueprint import bp
 
 __all__ = ["bp", "views"]

@@ -13,7 +13,8 @@ from kg.namespaces import PREFIXES
 from kg.query.formats import EXTENSIONS, GRAPH_FORMATS, media_type
 from server.http import formats
 from server.http.errors import ApiError, NotAcceptable
-from server.linkeddata import bp, resource
+from server.linkeddata import resource
+from server.linkeddata.blueprint import bp
 from server.pages.rich import html_for
 from server.runtime import runtime
 

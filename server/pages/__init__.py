@@ -7,12 +7,9 @@ shows through the query runtime (server/pages/reads.py), never a whole in-proces
 
 from __future__ import annotations
 
-from flask import Blueprint
-
-bp = Blueprint("pages", __name__, template_folder="../templates")
-
-from server.pages.twins import install_layout  # noqa: E402
-from server.pages.views import (  # noqa: E402  (the views register themselves on bp)
+from server.pages.blueprint import bp
+from server.pages.twins import install_layout
+from server.pages.views import (  # the views register themselves on bp
     home,
     norms,
     search,

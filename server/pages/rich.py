@@ -12,6 +12,7 @@ from urllib.parse import unquote
 
 from flask import Response, current_app, g, redirect, request, url_for
 
+from kg import namespaces
 from kg.source.statements import KINDS
 from server.pages import lang as lang_mod
 from server.pages import reads, sparql
@@ -19,7 +20,7 @@ from server.pages import reads, sparql
 TERM_PAGES = {"Actor": "pages.actor", "Mechanism": "pages.mechanism",
               "Carrier": "pages.carrier"}
 UNIT_KINDS = ("Chapter", "Article", "Paragraph", "Item")
-DG = "https://w3id.org/dutygraph/ontology#"
+DG = str(namespaces.DG)
 
 
 def html_for(iri: str) -> Response | None:

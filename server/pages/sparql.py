@@ -6,13 +6,11 @@ They run through the query runtime like any reader's, with its caps and time lim
 
 from __future__ import annotations
 
+from kg.namespaces import PREFIXES as NAMESPACES
 from kg.source.statements import KINDS, NORM_KINDS
 
-PREFIXES = """PREFIX dg: <https://w3id.org/dutygraph/ontology#>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-"""
+PREFIXES = "".join(f"PREFIX {name}: <{NAMESPACES[name]}>\n"
+                   for name in ("dg", "eli", "skos", "oa"))
 CLASSES = " ".join(f"dg:{c}" for c in KINDS)
 LABELS = """OPTIONAL {{ {v} skos:prefLabel ?zh FILTER(LANG(?zh) = "zh") }}
  OPTIONAL {{ {v} skos:prefLabel ?en FILTER(LANG(?en) = "en") }}"""

@@ -60,8 +60,8 @@ class CostBook:
         return seconds != math.inf if presumed else seconds <= CHEAP_SECONDS
 
     def record(self, key: str, seconds: float = 0.0, timed_out: bool = False) -> None:
-        """Keep the fastest run seen (a run's time includes waiting for a worker,
-        which says nothing of the query); a time-out marks the shape slow."""
+        """Keep the fastest run seen (a run may be slowed by a loaded machine, which
+        says nothing of the query); a time-out marks the shape slow."""
         with self._lock:
             known = self._seconds.get(key)
             if timed_out:

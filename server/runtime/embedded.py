@@ -99,10 +99,11 @@ class EmbeddedRuntime:
             worker = pool.take(cheap, min(pool.queue_wait, limit - _since(started)))
             if worker is None:
                 return Unavailable(Why.BUSY)
-        outcome = pool.run_on(worker, job, limit - _since(started))
+        running = time.monotonic()  # the shape's cost: its run, not the wait for a worker
+        outcome = pool.run_on(worker, job, limit - (running - started))
         timed_out = isinstance(outcome, Unavailable) and outcome.why is Why.TIMEOUT
         if timed_out or not isinstance(outcome, Unavailable):
-            self.admission.learn(key, _since(started), timed_out)
+            self.admission.learn(key, _since(running), timed_out)
         return Unavailable(Why.TIMEOUT, limit) if timed_out else outcome
 
     def reload(self) -> bool:

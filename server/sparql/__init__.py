@@ -3,10 +3,7 @@ the query page, answered through the query runtime."""
 
 from __future__ import annotations
 
-from flask import Blueprint
-
-bp = Blueprint("sparql", __name__)
-
-from server.sparql import endpoint  # noqa: E402  (the views register themselves on bp)
+from server.sparql import endpoint  # the views register themselves on bp
+from server.sparql.blueprint import bp
 
 __all__ = ["bp", "endpoint"]

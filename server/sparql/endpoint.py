@@ -8,8 +8,9 @@ from server.http import formats
 from server.http.errors import ApiError, Forbidden, NotAcceptable, body_of
 from server.runtime import runtime
 from server.runtime.analysis import QueryInfo, analyse
-from server.sparql import bp, description
+from server.sparql import description
 from server.sparql import operation as protocol
+from server.sparql.blueprint import bp
 
 _FORMAT_PARAMS = ("format", "output", "results")
 _GRAPH_FIT = {"json": "jsonld", "xml": "rdfxml"}

@@ -6,7 +6,8 @@ from typing import Any
 
 from flask import abort, g
 
-from server.pages import bp, reads, sparql
+from server.pages import reads, sparql
+from server.pages.blueprint import bp
 from server.pages.lang import translate
 from server.pages.links import norm_record, term_href, unit_href
 from server.pages.slice import NORM_KINDS, Slice

@@ -9,7 +9,8 @@ from typing import Any
 
 from flask import Response, abort, g, request
 
-from server.pages import bp, reads
+from server.pages import reads
+from server.pages.blueprint import bp
 from server.pages.lang import pick, translate
 from server.pages.links import norm_record, term_ref
 from server.pages.slice import NORM_KINDS, Slice

@@ -13,7 +13,8 @@ from typing import Any
 
 from flask import g, request
 
-from server.pages import bp, reads
+from server.pages import reads
+from server.pages.blueprint import bp
 from server.pages.lang import translate
 from server.pages.links import term_href, unit_href
 from server.pages.slice import Slice

@@ -7,7 +7,8 @@ from typing import Any
 
 from flask import abort, g
 
-from server.pages import bp, reads
+from server.pages import reads
+from server.pages.blueprint import bp
 from server.pages.lang import translate
 from server.pages.links import norm_record, term_ref
 from server.pages.slice import LINK_PROPS, NORM_KINDS, Slice, direct_broader

@@ -7,7 +7,8 @@ from typing import Any
 from flask import abort, current_app, g, request
 
 from kg.query import named as queries
-from server.pages import bp, network, reads
+from server.pages import network, reads
+from server.pages.blueprint import bp
 from server.pages.lang import translate
 from server.pages.twins import Page, page
 from server.pages.views.terms import term_slice

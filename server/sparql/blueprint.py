@@ -1,0 +1,7 @@
+"""The sparql blueprint, apart from the package so that its views can import it."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+bp = Blueprint("sparql", __name__)
