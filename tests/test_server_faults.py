@@ -73,6 +73,21 @@ def test_row_cap_is_an_error_asking_to_page(client: FlaskClient) -> None:
     assert paged.status_code == 200
 
 
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "text/csv",
+                                    "application/sparql-results+xml",
+                                    "text/tab-separated-values"])
+def test_row_cap_is_exact_in_every_results_format(client: FlaskClient, accept: str) -> None:
+    """50 rows (the cap here) answer 200; 51 rows are a 422, whatever the format."""
+    query = "SELECT ?s ?p WHERE {{ ?s ?p ?o }} ORDER BY ?s ?p LIMIT {}"
+    full = client.get("/sparql", query_string={"query": query.format(50)},
+                      headers={"Accept": accept})
+    assert full.status_code == 200
+    assert_intact(full)
+    over = client.get("/sparql", query_string={"query": query.format(51)},
+                      headers={"Accept": accept})
+    assert over.status_code == 422
+
+
 def test_byte_cap_is_an_error(client: FlaskClient) -> None:
     long = ", ".join(["STR(?s)"] * 8)
     query = f"SELECT ?x {{ ?s ?p ?o BIND(CONCAT({long}) AS ?x) }} LIMIT 49"

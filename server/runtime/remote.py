@@ -80,8 +80,8 @@ def fetch(url: str, job: Job, timeout: float) -> bytes:
 def convert(body: bytes, job: Job) -> bytes:
     """The remote body re-serialised in the job's format, within the caps."""
     if analyse(job.query).is_graph:
-        return serialise(list(pyoxigraph.parse(body, format=pyoxigraph.RdfFormat.TURTLE)), job)
-    return serialise(pyoxigraph.parse_query_results(body, format=RESULTS), job)
+        return serialise(lambda: pyoxigraph.parse(body, format=pyoxigraph.RdfFormat.TURTLE), job)
+    return serialise(lambda: pyoxigraph.parse_query_results(body, format=RESULTS), job)
 
 
 def ask(url: str, job: Job, timeout: float) -> Outcome:

@@ -5,15 +5,21 @@ remote engine sent)."""
 
 from __future__ import annotations
 
+import itertools
+import math
+from collections.abc import Callable
+
 import pyoxigraph
 
 from kg.namespaces import PREFIXES
 from kg.query.formats import GRAPH_FORMATS, RESULT_FORMATS
 from server.runtime.jobs import Answer, Failed, Job, Outcome, SyntaxProblem, TooLarge
 
-NT = pyoxigraph.RdfFormat.N_TRIPLES
 TSV = pyoxigraph.QueryResultsFormat.TSV
 _PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
+# The fewest bytes one row takes in each results format: an answer shorter than
+# max_rows times this cannot hold more than max_rows rows.
+MIN_ROW_BYTES = {"json": 2, "xml": 9, "csv": 1, "tsv": 1}
 
 
 class CapExceeded(Exception):
@@ -23,7 +29,7 @@ class CapExceeded(Exception):
 class _CapWriter:
     """A byte sink that stops the serializer once a cap is passed."""
 
-    def __init__(self, max_rows: int, max_bytes: int, header_lines: int) -> None:
+    def __init__(self, max_rows: float, max_bytes: float, header_lines: int) -> None:
         self.chunks: list[bytes] = []
         self.size = 0
         self.lines = -header_lines
@@ -58,38 +64,39 @@ def dataset_options(job: Job) -> dict:
     return opts
 
 
-def serialise(result: object, job: Job) -> bytes:
-    """A query result (boolean, solutions or triples) in the job's format, capped."""
+def serialise(make: Callable[[], object], job: Job) -> bytes:
+    """A query result (made by `make`, which may be called again) in the job's format,
+    within the caps."""
+    result = make()
     if isinstance(result, pyoxigraph.QueryBoolean):
         return checked(result.serialize(format=RESULT_FORMATS[job.fmt]), job)
     if isinstance(result, pyoxigraph.QuerySolutions):
-        return _solutions(result, job)
+        return _solutions(result, make, job)
     return _graph(result, job)
 
 
-def _solutions(result: pyoxigraph.QuerySolutions, job: Job) -> bytes:
-    sink = _CapWriter(job.max_rows, job.max_bytes, header_lines=1)
-    result.serialize(sink, format=TSV)
+def _solutions(result: pyoxigraph.QuerySolutions, make: Callable[[], object],
+               job: Job) -> bytes:
+    """Straight into the job's format; an answer too short to hold more rows than the
+    cap is done. A longer one has its rows counted exactly on a TSV copy."""
+    sink = _CapWriter(math.inf, job.max_bytes, header_lines=0)
+    result.serialize(sink, format=RESULT_FORMATS[job.fmt])
     body = sink.value()
-    if job.fmt != "tsv":
-        parsed = pyoxigraph.parse_query_results(body, format=TSV)
-        body = parsed.serialize(format=RESULT_FORMATS[job.fmt])
-    return checked(body, job)
+    if len(body) < job.max_rows * MIN_ROW_BYTES[job.fmt]:
+        return body
+    counter = _CapWriter(job.max_rows, math.inf, header_lines=1)
+    make().serialize(counter, format=TSV)  # type: ignore[attr-defined]
+    return body
 
 
 def _graph(result: object, job: Job) -> bytes:
     """Triples (pyoxigraph's QueryTriples, or any iterable of triples)."""
-    sink = _CapWriter(job.max_rows, job.max_bytes, header_lines=0)
-    if isinstance(result, pyoxigraph.QueryTriples):
-        result.serialize(sink, format=NT)
-    else:
-        pyoxigraph.serialize(result, sink, format=NT)
-    body = sink.value()
-    if job.fmt != "ntriples":
-        triples = pyoxigraph.parse(body, format=NT)
-        body = pyoxigraph.serialize(triples, format=GRAPH_FORMATS[job.fmt],
-                                    prefixes=_PREFIXES)
-    return checked(body, job)
+    triples = list(itertools.islice(result, job.max_rows + 1))  # type: ignore[call-overload]
+    if len(triples) > job.max_rows:
+        raise CapExceeded(f"the result has more than {job.max_rows} rows")
+    sink = _CapWriter(math.inf, job.max_bytes, header_lines=0)
+    pyoxigraph.serialize(triples, sink, format=GRAPH_FORMATS[job.fmt], prefixes=_PREFIXES)
+    return checked(sink.value(), job)
 
 
 def checked(body: bytes, job: Job) -> bytes:
@@ -101,7 +108,7 @@ def checked(body: bytes, job: Job) -> bytes:
 def evaluate(db: pyoxigraph.Store, job: Job) -> Outcome:
     """Run one job on a store: an Answer, or the outcome that says why not."""
     try:
-        return Answer(serialise(db.query(job.query, **dataset_options(job)), job))
+        return Answer(serialise(lambda: db.query(job.query, **dataset_options(job)), job))
     except SyntaxError as exc:
         return SyntaxProblem(str(exc))
     except CapExceeded as exc:
