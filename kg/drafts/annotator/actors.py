@@ -1,21 +1,34 @@
 """Who is addressed: noun phrases naming actors, split into single designations.
 
-Coordinated subjects are split and completed the way GUIDELINE §3 reads them:
+Coordinated subjects are split and completed the way GUIDELINE §3 and §8 read them:
 ``产业承接地地级以上市、县级人民政府`` → 产业承接地地级以上市人民政府 +
 产业承接地县级人民政府 (the shared head and the regional qualifier are
-distributed); ``X及有关部门`` → X + X有关部门.
+distributed); ``X及有关部门`` → X + X有关部门. Splitting respects the language:
+a 、 or conjunction inside brackets (县（市、区）) splits nothing; 等 closes a list only
+when it is a word of its own (never inside 高等学校, 等级: wellformed.words); a shared
+head goes to a member only when that member is a field or an act (公安、交通运输等部门,
+生产、销售单位), never to a member that already names a party (社会团体、学校 → 社会团体,
+学校; 机场、车站等单位 → 机场, 车站).
 """
 
 from __future__ import annotations
 
 import re
 
+from kg.drafts.annotator import wellformed
 from kg.source.lexicon import Lexicon
 
 HEADS = ("人民政府", "政府", "部门", "机构", "单位", "企业", "组织", "学校", "协会",
          "商会", "委员会", "主体", "法人", "公民", "个人", "会员", "居民", "村民", "人员",
          "经营者", "开办者", "管理者", "所有人", "使用人", "权利人", "责任人", "办事处",
-         "管理处", "中心")
+         "管理处", "中心", "机关", "公司", "团体", "医院", "幼儿园", "基金会", "工商户",
+         "生产者", "销售者", "进口者", "驾驶人", "申请人", "当事人", "监护人", "投资者",
+         "消费者", "从业者", "举办者", "承包人", "所有权人", "经营户", "站", "检察院",
+         "法院")
+# a member of a coordination ending so names a party itself: it takes no shared head
+PARTY_ENDINGS = (*HEADS, "联", "会", "场", "所", "院", "馆", "园", "厂", "社", "队", "校",
+                 "头", "店", "行", "台", "处", "局", "厅", "者", "人", "户", "方", "地", "团", "党",
+                 "师")
 _HEAD = "|".join(sorted(HEADS, key=len, reverse=True))
 _GENERIC = re.compile(rf"[\u4e00-\u9fff（）]{{0,12}}?(?:{_HEAD})")
 _CONJ = re.compile(r"以及|及其|或者|及|和|与")
@@ -24,6 +37,7 @@ _SEP = re.compile(r"等?(、|以及|及其|或者|及|和)")
 _RELATED = re.compile(r"(?:及其|及|和)(?:有关|相关)部门$")
 _ADVERBIAL = re.compile(r"(?<!所)在|对|依照|按照|根据|依法|结合|通过|向|从|应|要|可|不")
 _STRIP = ("各类", "各")
+_QUANTIFIERS = ("各级各类", "各类", "任何", "所有", "其他", "其它")
 
 
 def has_head(text: str) -> bool:
@@ -104,17 +118,31 @@ def split(phrase: str, matcher: Matcher) -> list[str]:
         return base + [b + "有关部门" for b in base if not b.endswith("部门")]
     groups = [_chain(group, matcher) for group in _groups(phrase, matcher)]
     _distribute_heads([p for g in groups for p in g])
-    designations: list[str] = []
-    for group in groups:
-        designations.extend(_qualify(_distribute_heads(group), matcher))
-    return [_normal(d) for d in designations if d]
+    members = [(i, part) for i, group in enumerate(groups) for part in _distribute_heads(group)]
+    return [_normal(d) for d in _qualify(members, matcher) if d]
+
+
+def _depth_zero(phrase: str, position: int) -> bool:
+    return phrase.count("（", 0, position) == phrase.count("）", 0, position)
+
+
+def _enumeration(group: str) -> list[str]:
+    """The members of a 、 list, not splitting inside brackets."""
+    parts, start = [], 0
+    for i, ch in enumerate(group):
+        if ch == "、" and _depth_zero(group, i):
+            parts.append(group[start:i])
+            start = i + 1
+    return [*parts, group[start:]]
 
 
 def _groups(phrase: str, matcher: Matcher) -> list[str]:
     groups, start = [], 0
     for match in _CONJ.finditer(phrase):
+        if not _depth_zero(phrase, match.start()) or not _word_at(phrase, match):
+            continue
         left, right = phrase[start: match.start()], phrase[match.end():]
-        last = left.split("、")[-1]
+        last = _enumeration(left)[-1]
         if has_head(last) or matcher.known_at(last) == last or matcher.known_at(right):
             groups.append(left)
             start = match.end()
@@ -122,10 +150,33 @@ def _groups(phrase: str, matcher: Matcher) -> list[str]:
     return [g for g in groups if g]
 
 
+def _word_at(phrase: str, match: re.Match[str]) -> bool:
+    """A conjunction is one only where it is a word of its own (和 not in 和谐)."""
+    cuts = wellformed.boundaries(phrase)
+    return match.start() in cuts and match.end() in cuts
+
+
 def _chain(group: str, matcher: Matcher) -> list[str]:
-    parts = [p.removesuffix("等") for p in group.split("、") if p]
-    return [p if matcher.known_at(p) == p else re.sub(rf"(?<=..)等(?=(?:{_HEAD})$)", "", p)
-            for p in parts]
+    parts = [_drop_closer(p) for p in _enumeration(group) if p]
+    return [_normal(p if matcher.known_at(p) == p else _drop_inner_closer(p)) for p in parts]
+
+
+def _drop_closer(part: str) -> str:
+    """A trailing 等 closes the list, unless it ends a word (高等, 中等)."""
+    if part.endswith("等") and len(part) - 1 in wellformed.boundaries(part):
+        return part[:-1]
+    return part
+
+
+def _drop_inner_closer(part: str) -> str:
+    """X等部门 → X部门 where 等 is a word of its own (not 高等学校)."""
+    match = re.search(rf"等(?=(?:有关)?(?:{_HEAD})$)", part)
+    if match and match.start() >= 2 and match.start() in wellformed.boundaries(part) \
+            and match.end() in wellformed.boundaries(part):
+        before = part[: match.start()]
+        # 机场、车站等单位: the head only sums up parties already named
+        return before if before.endswith(PARTY_ENDINGS) else before + part[match.end():]
+    return part
 
 
 def _distribute_heads(parts: list[str]) -> list[str]:
@@ -134,26 +185,51 @@ def _distribute_heads(parts: list[str]) -> list[str]:
         bare = re.sub(r"（[^（）]*）$", "", parts[i])
         own = next((h for h in sorted(HEADS, key=len, reverse=True) if bare.endswith(h)), None)
         if own:
-            head = own
-        elif head:
+            head = _shared_head(parts[i], own)
+        elif head and not bare.endswith(PARTY_ENDINGS):
             parts[i] += head
     return parts
 
 
-def _qualify(parts: list[str], matcher: Matcher) -> list[str]:
-    current, out = None, []
-    for part in parts:
+def _shared_head(part: str, head: str) -> str:
+    """The head a list's last member lends the others: 有关部门 lends 部门 as well."""
+    for longer in ("有关主管部门", "主管部门", "行政主管部门", "管理部门", "有关部门"):
+        if part.endswith(longer) and head in longer:
+            return longer.removeprefix("有关")
+    return head
+
+
+ROLES = ("所有人", "驾驶人", "使用人", "经营者", "管理者", "管理人")
+
+
+def _qualify(members: list[tuple[int, str]], matcher: Matcher) -> list[str]:
+    """Each member takes the qualifier of the one before it in its group; across a
+    conjunction only 有关部门 (X和有关部门: X's level) and a bare role (机动车所有人或者驾驶人)
+    do."""
+    current, group_of, owner, out = None, -1, None, []
+    for group, part in members:
         own = matcher.qualifier(part)
+        role = next((r for r in ROLES if part.endswith(r)), None)
         if own:
-            current = own
-        elif current:
+            current, group_of = own, group
+        elif current and (group == group_of or part.startswith("有关")):
             part = current + part
+        if role and part != role:
+            owner = part[: -len(role)]
+        elif role and owner:
+            part = owner + part
         out.append(part)
     return out
 
 
 def _normal(designation: str) -> str:
-    for prefix in ("各类", "各级各类"):
-        if designation.startswith(prefix) and len(designation) > len(prefix) + 1:
-            return designation[len(prefix):]
-    return designation
+    """Quantifiers dropped (GUIDELINE §3, §9: 各类, 任何, 所有, 其他), 县（市、区） → 县级 (§8),
+    a noun's 的 before a person's role dropped (机动车的所有人 → 机动车所有人)."""
+    for prefix in _QUANTIFIERS:
+        if designation.startswith(prefix) and len(designation) > len(prefix) + 1 \
+                and designation not in ("其他组织", "其他直接责任人员"):
+            designation = designation[len(prefix):]
+            break
+    designation = re.sub(r"县（(?:市、)?区）|县（市）", "县级", designation)
+    return re.sub(r"^([\u4e00-\u9fff]{2,6})的(所有人|驾驶人|使用人|经营者|管理者)$", r"\1\2",
+                  designation)

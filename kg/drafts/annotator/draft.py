@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.drafts.annotator import names
-from kg.drafts.annotator.actors import HEADS, Matcher, has_head
+from kg.drafts.annotator import names, wellformed
+from kg.drafts.annotator.actors import Matcher, has_head
 from kg.source.lexicon import Lexicon, Term
 from kg.source.statements import Statement
 
@@ -40,7 +40,7 @@ class Resolver:
         return list(dict.fromkeys(actors)), carriers
 
     def _looks_like_actor(self, zh: str) -> bool:
-        return has_head(zh) and 2 <= len(zh) <= 30 and not zh.startswith(HEADS[-3:])
+        return has_head(zh) and wellformed.is_designation(zh)
 
     def implied_promoter(self) -> tuple[str, ...]:
         return (IMPLIED_PROMOTER,) if self.lexicon.get("actor", IMPLIED_PROMOTER) else ()

@@ -1,0 +1,107 @@
+"""Is a string a designation (a noun phrase naming a party), or junk glued to one?
+
+Designations are cut from running text, so a bad cut shows as a verb phrase
+(公路建设项目应当按照国家有关规定实行法人, 发现人力资源服务机构), a preposition or
+adverb left in front (由有关部门, 对进城落户的农村村民, 并由…), or half a word
+(普通高学校, where 等 was cut out of 高等学校). The checks:
+
+- words, not characters: the string is cut into dictionary words by jieba (HMM=False:
+  the bundled dictionary only, no statistical guesses, so the cut is deterministic and
+  nothing is downloaded). jieba is used for three jobs where characters mislead: a
+  designation must start and end on a word boundary of its sentence (so 高等学校 is
+  never cut), 等 is a list closer only when it is a word of its own, and the words of
+  the designation are checked against the grammar below. Its part-of-speech tags are
+  too noisy for designations (组织 is tagged a verb, 普惠性幼儿园 a person's name), so
+  only the word cut and a few closed word classes (prepositions, modal verbs and
+  adverbs) are trusted, not open-class tags.
+- no modal, preposition, conjunction or governing verb outside a 的 relative clause: a
+  designation is ``[relative clause 的] [nouns] head``; a verb may stand right before
+  the head (施工单位, 驾驶人) or inside the relative clause (被督察的人民政府,
+  具备急救能力的个人), never with its own object before the head (设立…金融机构);
+- offices (人民政府, 部门, 机关 …) must parse with the actor grammar kg.source.offices.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import cache
+
+from kg.source import offices
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# closed classes: never inside a designation (outside a relative clause)
+FUNCTION_WORDS = _set(
+    "由 对 在 向 从 把 将 按照 依照 根据 依法 依据 应当 应 可以 可 不得 需要 须 必须 并 "
+    "会同 以 经 委托 先行 以及 或者 并且 负责 通过 为 给予 及时 予以 按 凡 如 若 如果 "
+    "其 该 已 未 均 都 也 还 再 即 就 则 要 能 鼓励 支持 引导 提倡 禁止 严禁")
+# verbs that govern an object: a designation never carries them with their object
+GOVERNING_VERBS = _set(
+    "设立 开办 举办 发现 提交 符合 实行 实施 建立 开展 提供 组织开展 从事 进行 使用 "
+    "取得 办理 申请 参加 参与 推动 促进 加强 完善 落实 制定 承担 履行 接受 "
+    "引进 采取 作为 成为 是 有 没有 属于 遴选 邀请 首选 选择 指定 聘请 招用 雇用")
+CLAUSE_OPENERS = frozenset(("向", "从", "在", "被", "未", "经"))  # 向水体排放污染物的企业
+OFFICE_HEADS = ("人民政府", "政府", "部门", "机关", "委员会", "局", "厅")
+RELATIVE = "的"
+
+
+@cache
+def _tokenizer():
+    import jieba  # loaded here: the dictionary takes a moment
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+@cache
+def words(text: str) -> tuple[str, ...]:
+    """``text`` cut into dictionary words (jieba, HMM=False)."""
+    return tuple(_tokenizer().lcut(text, HMM=False))
+
+
+def boundaries(text: str) -> frozenset[int]:
+    """Offsets in ``text`` where a dictionary word starts or ends."""
+    cuts, pos = {0}, 0
+    for word in words(text):
+        pos += len(word)
+        cuts.add(pos)
+    return frozenset(cuts)
+
+
+def junk_reason(designation: str) -> str | None:
+    """Why ``designation`` is not a designation, or None when it is one."""
+    if not 2 <= len(designation) <= 30:
+        return "too short or too long"
+    if re.search(r"[，。；：、\s]", designation) or designation.count("（") != \
+            designation.count("）"):
+        return "punctuation or unbalanced brackets inside"
+    outside = designation.rsplit(RELATIVE, 1)[-1]
+    clause = designation[: len(designation) - len(outside)]
+    if clause and words(clause)[0] in FUNCTION_WORDS - CLAUSE_OPENERS:
+        return f"starts with the function word {words(clause)[0]}"
+    tokens = words(outside)
+    bad = next((w for w in tokens if w in FUNCTION_WORDS), None)
+    if bad:
+        return f"the function word {bad} inside"
+    verb = next((w for w in tokens[:-2] if w in GOVERNING_VERBS), None)  # 提供部门 is fine
+    if verb:
+        return f"the verb {verb} with its object"
+    if designation.endswith(OFFICE_HEADS) and not clause and offices.parse(designation) is None:
+        return "an office the actor grammar cannot read"
+    return None
+
+
+def is_designation(designation: str) -> bool:
+    return junk_reason(designation) is None
+
+
+def on_boundaries(sentence: str, start: int, end: int) -> bool:
+    """Whether sentence[start:end] starts and ends between dictionary words."""
+    cuts = boundaries(sentence)
+    return start in cuts and end in cuts
