@@ -6,19 +6,23 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 
 import pytest
 from flask.testing import FlaskClient
 
 from kg.config import Settings
+from server.runtime import KEY
 from tests.browser.support import SCRIPT, make_app, poisoned_build
 
 ACTOR = "receiving-area-county-government"
 
 
 @pytest.fixture(scope="module")
-def client(seed_settings: Settings) -> FlaskClient:
-    return make_app(seed_settings).test_client()
+def client(seed_settings: Settings) -> Iterator[FlaskClient]:
+    app = make_app(seed_settings)
+    yield app.test_client()
+    app.extensions[KEY].close()
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +73,8 @@ def test_home_in_chinese_with_counts_and_entries(client: FlaskClient) -> None:
     assert 'role="search"' in body and "<main" in body and "<nav" in body
 
 
-def test_language_by_query_cookie_and_accept_language(seed_settings: Settings) -> None:
-    client = make_app(seed_settings).test_client()
+def test_language_by_query_cookie_and_accept_language(client: FlaskClient) -> None:
+    client = client.application.test_client()  # fresh cookies, the same app
     assert '<html lang="en">' in client.get(
         "/", headers={"Accept-Language": "en-GB,en;q=0.9"}).get_data(as_text=True)
     assert '<html lang="zh-CN">' in client.get(
@@ -181,9 +185,12 @@ def test_network_data(client: FlaskClient) -> None:
 
 
 @pytest.fixture(scope="module")
-def poisoned(seed_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
+def poisoned(seed_settings: Settings,
+             tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
     build = tmp_path_factory.mktemp("poisoned") / "build"
-    return make_app(poisoned_build(seed_settings, build)).test_client()
+    app = make_app(poisoned_build(seed_settings, build))
+    yield app.test_client()
+    app.extensions[KEY].close()
 
 
 def test_script_in_data_is_inert_on_every_page(poisoned: FlaskClient) -> None:

@@ -6,11 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from server.pages.links import modality, norm_href, term_href
-from server.pages.slice import NORM_KINDS, Slice
+from server.pages.slice import Slice
 from server.pages.viewmodel import StatementView, TermView
 
 EDGE_PROPS = ("addressee", "establishes", "concerns")
-NORMS = "VALUES ?norm_class { " + " ".join(f"dg:{c}" for c in NORM_KINDS) + " } ?s a ?norm_class ."
 
 
 class Graph:

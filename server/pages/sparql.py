@@ -12,6 +12,8 @@ from kg.source.statements import KINDS, NORM_KINDS
 PREFIXES = "".join(f"PREFIX {name}: <{NAMESPACES[name]}>\n"
                    for name in ("dg", "eli", "skos", "oa"))
 CLASSES = " ".join(f"dg:{c}" for c in KINDS)
+NORM_CLASSES = " ".join(f"dg:{c}" for c in NORM_KINDS)
+NORMS = "VALUES ?norm_class { " + NORM_CLASSES + " } ?s a ?norm_class ; dg:source [] ."
 LABELS = """OPTIONAL {{ {v} skos:prefLabel ?zh FILTER(LANG(?zh) = "zh") }}
  OPTIONAL {{ {v} skos:prefLabel ?en FILTER(LANG(?en) = "en") }}"""
 
@@ -46,7 +48,7 @@ UNIT_COUNTS = """SELECT ?slug ?kind (COUNT(DISTINCT ?u) AS ?n) WHERE {
  VALUES ?kind { dg:Chapter dg:Article dg:Paragraph } ?u a ?kind ; dg:eId [] .
  BIND(""" + SLUG.format(v="?u") + """ AS ?slug) } GROUP BY ?slug ?kind"""
 NORM_COUNTS = """SELECT ?slug ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
- VALUES ?class { """ + " ".join(f"dg:{c}" for c in NORM_KINDS) + """ }
+ VALUES ?class { """ + NORM_CLASSES + """ }
  ?s a ?class ; dg:source [] . BIND(""" + SLUG.format(v="?s") + """ AS ?slug) }
  GROUP BY ?slug ?class"""
 TERM_WEIGHTS = """SELECT ?t (SUM(?a) AS ?applies) (SUM(?c) AS ?concerned) WHERE {

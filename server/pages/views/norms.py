@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Response, abort, g, request
 
-from server.pages import reads
+from server.pages import reads, sparql
 from server.pages.blueprint import bp
 from server.pages.lang import pick, translate
 from server.pages.links import norm_record, term_ref
@@ -21,7 +21,6 @@ from server.pages.viewmodel import StatementView
 PER_PAGE = 20
 CSV_FIELDS = ("iri", "class", "cue", "article", "source", "addressee", "establishes",
               "concerns", "action", "exact")
-NORM_CLASSES = " ".join(f"dg:{c}" for c in NORM_KINDS)
 
 
 def _filters() -> dict[str, str]:
@@ -32,7 +31,7 @@ def _filters() -> dict[str, str]:
 def _pattern(f: dict[str, str]) -> str:
     """The norms matching the filters, as a group pattern binding ?s."""
     classes = f"dg:{f['modality']}" if f["modality"] in NORM_KINDS else (
-        "dg:None" if f["modality"] else NORM_CLASSES)
+        "dg:None" if f["modality"] else sparql.NORM_CLASSES)
     parts = [f"VALUES ?norm_class {{ {classes} }} ?s a ?norm_class ; dg:source ?norm_src ."]
     if f["chapter"]:
         chapter = reads.iri(f"{reads.iris().base}reg/{f['chapter']}") or "<urn:none>"
