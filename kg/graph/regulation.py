@@ -194,6 +194,11 @@ def _add_statement(graph: Graph, statement: Statement, slug: str, lexicon: Lexic
     if statement.machine_made:
         graph.add((node, PROV.wasGeneratedBy, iris.agent("rule-annotator")))
         graph.add((node, DG.machineMade, Literal(True)))
+        if statement.rule:
+            graph.add((node, DG.rule, Literal(statement.rule)))
+        if statement.confidence is not None:
+            graph.add((node, DG.confidence,
+                       Literal(f"{statement.confidence:.2f}", datatype=XSD.decimal)))
     if statement.note:
         graph.add((node, RDFS.comment, Literal(statement.note, lang="en")))
     return node

@@ -10,8 +10,9 @@ General rules only (cue words, subject and object noun phrases, coordination,
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 
-from kg.drafts.annotator import cues, norms, provisions
+from kg.drafts.annotator import confidence, cues, levels, liabilities, norms, provisions
 from kg.drafts.annotator.draft import Draft, Resolver
 from kg.source import statements
 from kg.source.lexicon import Lexicon
@@ -24,11 +25,16 @@ __all__ = ["Draft", "annotate"]
 def annotate(regulation: Regulation, lexicon: Lexicon) -> Draft:
     """Draft statements for every unit. ``lexicon`` is not modified."""
     draft = Draft(regulation.slug)
-    res = Resolver(copy.deepcopy(lexicon), draft)
+    res = Resolver(copy.deepcopy(lexicon), draft, levels.assigned_level(regulation))
     for article in regulation.articles:
         inherited: tuple[str, ...] = ()
         for paragraph in article.paragraphs:
             at = Anchor(article.ordinal, paragraph.ordinal)
+            if liabilities.is_liability_unit(regulation, article, paragraph):
+                found = liabilities.statements(regulation, article, paragraph, res)
+                if found:
+                    draft.statements.extend(found)
+                    continue
             found = _paragraph(norms.Unit(at, paragraph.text, inherited), paragraph, res)
             draft.statements.extend(found)
             inherited = next((s.addressees for s in reversed(found)
@@ -46,6 +52,10 @@ def _paragraph(unit: norms.Unit, paragraph: Paragraph, res: Resolver) -> list[St
             out.extend(_items(unit, paragraph, found, res))
         else:
             out.extend(found)
+        subject = next((s.addressees for s in reversed(found) if s.addressees
+                        and s.kind != "Encouragement"), None)
+        if subject:
+            unit = replace(unit, previous=subject)
     return out
 
 
@@ -55,7 +65,8 @@ def _provision(unit: norms.Unit, span: tuple[int, int]) -> list[Statement]:
     if not found:
         return []
     kind, quote = found
-    return [statements.draft(unit.at, kind, quote, span[0])]
+    return [confidence.rated(statements.draft(unit.at, kind, quote, span[0]),
+                             f"provision-{kind.lower()}")]
 
 
 def _items(unit: norms.Unit, paragraph: Paragraph, lead: list[Statement],
@@ -72,8 +83,9 @@ def _items(unit: norms.Unit, paragraph: Paragraph, lead: list[Statement],
                 out.extend(norms.sentence_norms(sub, span, res))
             continue
         quote = item.text.rstrip("；。，")
-        out.append(statements.draft(
+        out.append(confidence.rated(statements.draft(
             at, template.kind, quote or item.text, 0, cue=template.cue,
             addressees=template.addressees, action=quote or None,
-            promoters=template.promoters))
+            promoters=template.promoters), "list-item",
+            (template.confidence or 1.0) >= confidence.RULES["cue-with-subject"]))
     return out

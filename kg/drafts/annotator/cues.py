@@ -14,6 +14,9 @@ DEONTIC = {
 ENCOURAGEMENT = rf"(?:{ENCOURAGE})(?:(?:和|、|并|或者)(?:{ENCOURAGE}))*"
 _CUE = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in
                            {**DEONTIC, "Encouragement": ENCOURAGEMENT}.items()))
+# duties stated in the indicative by an office (GUIDELINE §12), light verb and object
+INDICATIVE = re.compile(r"实施统一监督管理|实施监督管理|进行监督管理|负责监督管理"
+                        r"|做好[^，。；]{0,12}?工作|组织实施|统一监督管理")
 SENTENCE_END = "。；！？"
 CLAUSE_BREAK = "，；。：！？"
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.drafts.annotator import names, wellformed
+from kg.drafts.annotator import levels, names, wellformed
 from kg.drafts.annotator.actors import Matcher, has_head
 from kg.source.lexicon import Lexicon, Term
 from kg.source.statements import Statement
 
 IMPLIED_PROMOTER = "县级以上人民政府"
+UNSTATED = "未明示主体"  # GUIDELINE §11: defined alike in every file that uses it
+UNSTATED_TERM = {"id": "unstated-subject", "en": "subject not stated", "cls": "Actor"}
 
 
 @dataclass
@@ -22,16 +24,18 @@ class Draft:
 class Resolver:
     """Designations → lexicon names; unknown actors and mechanisms become new terms."""
 
-    def __init__(self, lexicon: Lexicon, draft: Draft) -> None:
+    def __init__(self, lexicon: Lexicon, draft: Draft, level: str | None = None) -> None:
         self.lexicon = lexicon
         self.matcher = Matcher(lexicon)
         self.draft = draft
+        self.level = level  # the government a department named without a level belongs to
 
     def actors(self, designations: list[str]) -> tuple[list[str], list[str]]:
         """(addressees, concerned carriers) for designations read from the text."""
         actors: list[str] = []
         carriers: list[str] = []
         for zh in designations:
+            zh = levels.with_level(zh, self.level)
             if self.lexicon.get("carrier", zh):
                 carriers.append(zh)
                 zh = f"{zh}管理机构"
@@ -41,6 +45,13 @@ class Resolver:
 
     def _looks_like_actor(self, zh: str) -> bool:
         return has_head(zh) and wellformed.is_designation(zh)
+
+    def unstated(self) -> tuple[str, ...]:
+        return (self.ensure("actor", UNSTATED),)
+
+    def known(self, designations: tuple[str, ...]) -> bool:
+        """Whether the shared lexicon (not this draft) defines every designation."""
+        return all((("actor", d) not in self.draft.terms) for d in designations)
 
     def implied_promoter(self) -> tuple[str, ...]:
         return (IMPLIED_PROMOTER,) if self.lexicon.get("actor", IMPLIED_PROMOTER) else ()
@@ -52,6 +63,8 @@ class Resolver:
         cls = names.actor_class(zh) if kind == "actor" else "Mechanism"
         term = Term(kind=kind, zh=zh, id=names.term_id(kind, zh, self.lexicon),
                     en=names.english(kind, zh, self.lexicon), cls=cls)
+        if (kind, zh) == ("actor", UNSTATED):
+            term = Term(kind=kind, zh=zh, **UNSTATED_TERM)
         self.draft.terms[(kind, zh)] = term
         self.lexicon.add(term)
         return zh

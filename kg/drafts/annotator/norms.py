@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.drafts.annotator import actors, cues, mechanisms
+from kg.drafts.annotator import actors, confidence, cues, mechanisms
 from kg.drafts.annotator.cues import Cue
 from kg.drafts.annotator.draft import Resolver
+from kg.source import offices
 from kg.source.statements import Anchor, Statement, draft
 
 BACK_REFERENCES = ("前款", "上述", "前述", "本条")
@@ -16,7 +17,8 @@ BACK_REFERENCES = ("前款", "上述", "前述", "本条")
 class Unit:
     at: Anchor
     text: str
-    inherited: tuple[str, ...] = ()  # addressees a subject-less sentence falls back on
+    inherited: tuple[str, ...] = ()  # the previous paragraph's addressees (前款…)
+    previous: tuple[str, ...] = ()  # the addressees of this paragraph's sentence before
 
 
 def sentence_norms(unit: Unit, span: tuple[int, int], res: Resolver) -> list[Statement]:
@@ -24,7 +26,7 @@ def sentence_norms(unit: Unit, span: tuple[int, int], res: Resolver) -> list[Sta
     start, end = span
     found = cues.cues(unit.text, start, end)
     if not found:
-        return []
+        return _indicative(unit, span, res)
     if any(c.kind != "Encouragement" for c in found):
         return _deontic(unit, span, found, res)
     return _encouragements(unit, span, found, res)
@@ -42,14 +44,46 @@ def _deontic(unit: Unit, span: tuple[int, int], found: list[Cue],
         right = cues.clause_start(text, heads[i + 1].start, start) if i + 1 < len(heads) else end
         own, carriers = _subject(text[left:cue.start], res)
         if own:
-            subject = tuple(own)
+            subject, rule = tuple(own), "cue-with-subject"
         elif first:
-            subject = unit.inherited if _continues(text[left:cue.start]) else ()
+            subject, rule = _implied(unit, text[left:cue.start], res)
         if not subject:
             continue
-        out.append(_norm(unit, cue, left, max(right, cue.end), subject, res, carriers))
+        out.append(_norm(unit, cue, left, max(right, cue.end), subject, res, carriers,
+                         rule=rule))
         out.extend(_nested(unit, found, cue, right, subject, res))
     return out
+
+
+def _implied(unit: Unit, before: str, res: Resolver) -> tuple[tuple[str, ...], str]:
+    """The addressees of a cue with no subject of its own (GUIDELINE §11): the previous
+    sentence's subject (承前省略), 本省 → 省人民政府, else 未明示主体 — never none."""
+    if unit.previous and (_continues(before) or not _names_party(before)):
+        return unit.previous, "cue-continued-subject"
+    if unit.inherited and before.startswith(BACK_REFERENCES):
+        return unit.inherited, "cue-continued-subject"
+    if before.lstrip("，").startswith("本省") and res.lexicon.get("actor", "省人民政府"):
+        return ("省人民政府",), "province-acts"
+    return res.unstated(), "unstated-subject"
+
+
+def _names_party(before: str) -> bool:
+    """Whether the text before a cue names something that acts (a thing or a party)."""
+    return actors.has_head(actors.subject_phrase(before))
+
+
+def _indicative(unit: Unit, span: tuple[int, int], res: Resolver) -> list[Statement]:
+    """GUIDELINE §12: an office that, in the indicative, 实施监督管理 or 做好 a task has
+    that duty; the cue is the light verb with its object (实施统一监督管理)."""
+    match = cues.INDICATIVE.search(unit.text, *span)
+    if not match:
+        return []
+    own, carriers = _subject(unit.text[span[0]:match.start()], res)
+    if not own or not all(offices.parse(a) for a in own):
+        return []
+    cue = Cue("Obligation", match.group(0), match.start(), match.end())
+    return [_norm(unit, cue, span[0], span[1], tuple(own), res, carriers,
+                  rule="indicative-office")]
 
 
 def _continues(before: str) -> bool:
@@ -79,7 +113,7 @@ def _nested(unit: Unit, found: list[Cue], head: Cue, right: int, subject: tuple[
         if addressees:
             stop = cues.clause_end(unit.text, cue.end, right)
             out.append(_norm(unit, cue, cue.start, stop, tuple(addressees), res, carriers,
-                             promoters=subject))
+                             promoters=subject, rule="nested-encouragement"))
     return out
 
 
@@ -114,21 +148,23 @@ def _encouragements(unit: Unit, span: tuple[int, int], found: list[Cue],
         right = (cues.clause_start(text, starts[i + 1][0].start, start)
                  if i + 1 < len(starts) else end)
         out.append(_norm(unit, cue, left, right, tuple(addressees), res, carriers,
-                         promoters=promoters))
+                         promoters=promoters, rule="encouragement-object"))
     return out
 
 
 def _norm(unit: Unit, cue: Cue, left: int, right: int, addressees: tuple[str, ...],
-          res: Resolver, carriers: list[str], promoters: tuple[str, ...] = ()) -> Statement:
+          res: Resolver, carriers: list[str], promoters: tuple[str, ...] = (),
+          rule: str = "cue-with-subject") -> Statement:
     text = unit.text
     quote = text[left:right].rstrip("，")
     act_from = _after_object(text, cue, res).end if cue.kind == "Encouragement" else cue.end
     action = text[act_from:right].rstrip("，。；：").lstrip("，") or None
     found = mechanisms.mechanisms(quote)
     named = [c for c in mechanisms.carriers(quote, res.matcher) if c not in carriers]
-    return draft(
+    return confidence.rated(draft(
         unit.at, cue.kind, quote, left, cue=cue.text,
         addressees=addressees, action=action,
         establishes=tuple(res.ensure("mechanism", m) for m in found),
         concerns=tuple(dict.fromkeys([*carriers, *named])),
-        promoters=tuple(p for p in promoters if p not in addressees))
+        promoters=tuple(p for p in promoters if p not in addressees)),
+        rule, res.known(addressees))

@@ -7,7 +7,7 @@ import json
 from kg.drafts.annotator.draft import Draft
 from kg.source.annotations import unit_text
 from kg.source.model import Regulation
-from kg.source.statements import Statement
+from kg.source.statements import Anchor, Penalty, Statement
 
 HEADER = """\
 # Machine-made draft annotations of {slug} — written by `kg ingest`; do not edit.
@@ -35,8 +35,16 @@ def render(draft: Draft, regulation: Regulation) -> str:
             lines.append(f"class = {_s(term.cls)}")
         lines.append("")
     for statement in draft.statements:
-        lines += [*_statement(statement, _occurrence(regulation, statement)), ""]
+        lines += [*_statement(statement, _occurrence(regulation, statement),
+                              _texts(regulation, statement)), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _texts(regulation: Regulation, statement: Statement) -> tuple[str, str]:
+    """The unit's text and, for an item, its paragraph's (a penalty may quote either)."""
+    at = statement.at
+    lead = unit_text(regulation, Anchor(at.article, at.paragraph)) if at.item else ""
+    return unit_text(regulation, at) or "", lead or ""
 
 
 def _occurrence(regulation: Regulation, statement: Statement) -> int | None:
@@ -46,7 +54,8 @@ def _occurrence(regulation: Regulation, statement: Statement) -> int | None:
     return starts.index(statement.start) + 1 if len(starts) > 1 else None
 
 
-def _statement(st: Statement, occurrence: int | None) -> list[str]:
+def _statement(st: Statement, occurrence: int | None,
+               unit_or_lead_in: tuple[str, str] = ("", "")) -> list[str]:
     lines = ["[[statement]]", f"at = {_s(str(st.at))}", f"class = {_s(st.kind)}"]
     if st.cue:
         lines.append(f"cue = {_s(st.cue)}")
@@ -59,4 +68,33 @@ def _statement(st: Statement, occurrence: int | None) -> list[str]:
             lines.append(f"{key} = {_list(values)}")
     if st.action:
         lines.append(f"action = {_s(st.action)}")
+    if st.kind == "Liability":
+        lines.append(f"enforces = {_list(tuple(str(c) for c in st.enforces))}")
+    for key, values in (("enforced_by", st.enforced_by), ("liable", st.liable)):
+        if values:
+            lines.append(f"{key} = {_list(values)}")
+    if st.rule:
+        lines.append(f"rule = {_s(st.rule)}")
+    if st.confidence is not None:
+        lines.append(f"confidence = {st.confidence:.2f}")
+    for penalty in st.penalties:
+        lines += _penalty(penalty, unit_or_lead_in)
+    return lines
+
+
+def _penalty(penalty: Penalty, texts: tuple[str, str]) -> list[str]:
+    lines = ["", "[[statement.penalty]]", f"kind = {_s(penalty.kind)}",
+             f"quote = {_s(penalty.quote)}"]
+    text = texts[1] if penalty.in_lead_in and penalty.quote not in texts[0] else texts[0]
+    starts = [i for i in range(len(text)) if text.startswith(penalty.quote, i)]
+    if len(starts) > 1 and penalty.start in starts:
+        lines.append(f"occurrence = {starts.index(penalty.start) + 1}")
+    for key, value in (("min", penalty.min_amount), ("max", penalty.max_amount),
+                       ("min_multiple", penalty.min_multiple),
+                       ("max_multiple", penalty.max_multiple)):
+        if value is not None:
+            lines.append(f"{key} = {value.normalize():f}")
+    for key, text_value in (("basis", penalty.basis), ("tier", penalty.tier)):
+        if text_value:
+            lines.append(f"{key} = {_s(text_value)}")
     return lines

@@ -19,8 +19,8 @@ from kg.source.model import Regulation
 from kg.source.statements import KINDS, NORM_KINDS, Anchor, Statement
 
 LIST_KEYS = ("addressee", "establishes", "concerns", "promoter")
-KNOWN_KEYS = {"at", "class", "cue", "quote", "action", "occurrence", "note", *LIST_KEYS,
-              *liabilities.KEYS}
+KNOWN_KEYS = {"at", "class", "cue", "quote", "action", "occurrence", "note", "rule",
+              "confidence", *LIST_KEYS, *liabilities.KEYS}
 
 
 @dataclass(frozen=True)
@@ -83,10 +83,27 @@ def _statement(entry: dict[str, Any], ctx: Context, machine_made: bool) -> State
         cue=entry.get("cue"), addressees=lists["addressee"], action=entry.get("action"),
         establishes=lists["establishes"], concerns=lists["concerns"],
         promoters=lists["promoter"], machine_made=machine_made, line=ctx.line,
-        note=entry.get("note"), **liability,
+        note=entry.get("note"), rule=_optional_rule(entry, ctx),
+        confidence=_optional_confidence(entry, ctx), **liability,
     )
     _check_statement(statement, text, ctx)
     return statement
+
+
+def _optional_rule(entry: dict[str, Any], ctx: Context) -> str | None:
+    rule = entry.get("rule")
+    if rule is not None and (not isinstance(rule, str) or not rule):
+        raise ctx.fail("`rule` must be a non-empty string (the annotator rule's name)")
+    return rule
+
+
+def _optional_confidence(entry: dict[str, Any], ctx: Context) -> float | None:
+    value = entry.get("confidence")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise ctx.fail(f"`confidence` must be a number from 0 to 1, not {value!r}")
+    return float(value)
 
 
 def _anchor(entry: dict[str, Any], ctx: Context) -> Anchor:

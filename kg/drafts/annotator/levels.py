@@ -1,0 +1,43 @@
+"""The level a department named without one belongs to (GUIDELINE §8).
+
+A regulation assigns its duties in a general article (第三条: 县级以上人民政府生态环境主管部门
+对本行政区域…实施统一监督管理; …交通运输、公安机关交通管理…等部门按照各自职责…); later
+articles name the same departments bare (生态环境主管部门应当…). The bare name takes the
+government of that article: the first department designation with a level in the first
+articles. Offices are read with the actor grammar (kg.source.offices).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.source import offices
+from kg.source.model import Regulation
+
+GENERAL_ARTICLES = 8  # the duty-assignment article stands among the first ones
+_LEVELLED = re.compile(r"(?:省|县级以上|地级以上市|设区的市|市、县（市、区）|市、区|县级|区|市)"
+                       r"(?:地方)?(?:人民政府)?[\u4e00-\u9fff]{0,14}?(?:主管部门|部门|机关)")
+
+
+def assigned_level(regulation: Regulation) -> str | None:
+    """The government (县级以上人民政府 …) whose departments the regulation's general
+    articles name first, or None."""
+    scheme = offices.default_scheme()
+    for article in regulation.articles[:GENERAL_ARTICLES]:
+        for paragraph in article.paragraphs:
+            for match in _LEVELLED.finditer(paragraph.text):
+                office = offices.parse(match.group(0))
+                if office and office.level and office.organ_kind == "department":
+                    return scheme.levels[office.level].government
+    return None
+
+
+def with_level(designation: str, government: str | None) -> str:
+    """A department without a level, at ``government``'s level; others unchanged."""
+    if not government:
+        return designation
+    office = offices.parse(designation)
+    if office is None or office.organ_kind != "department" or office.level is not None \
+            or office.qualifier_text or designation.startswith(("本级", "同级", "上级")):
+        return designation
+    return government + designation
