@@ -241,3 +241,13 @@ def test_a_sectioned_regulation_conforms_to_the_shapes(sectioned: tuple) -> None
         merged += part
     report = validate.run(merged, Graph().parse(settings.shapes_file, format="turtle"))
     assert report.conforms, report.text()
+
+
+def test_a_file_named_by_its_slug_keeps_it(tmp_path: Path) -> None:
+    text = "# 广东省家政服务条例\n\n<!-- INFO END -->\n\n第一条 为了规范家政服务，制定本条例。\n"
+    for name, slug in (("jiazheng.md", "jiazheng"),
+                       ("广东省家政服务条例(2023-03-30).md",
+                        "guangdongsheng-jiazheng-fuwu-tiaoli")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert parse.read(tmp_path / name).slug == slug
+    assert parse.read(tmp_path / name, slug="given").slug == "given"

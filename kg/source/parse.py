@@ -9,11 +9,13 @@ structure, repairing the defects of published texts with a warning for each
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 from kg.errors import ParseError
 from kg.source import preamble as preambles
+from kg.source.encodings import decode
 from kg.source.formats import Document, bookmark, detect_text, docx, is_docx, markdown, plain
 from kg.source.formats import front as fronts
 from kg.source.formats import lines as passes
@@ -25,6 +27,8 @@ from kg.source.slugs import slug_for
 
 __all__ = ["document", "parse_document", "parse_text", "read", "references"]
 
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
 
 def read(path: Path | str, slug: str | None = None) -> Regulation:
     """Parse a regulation file. Raises ParseError naming the file and line."""
@@ -35,7 +39,7 @@ def read(path: Path | str, slug: str | None = None) -> Regulation:
         raise ParseError(path, None, f"cannot read: {exc.strerror}") from None
     source = str(path)
     doc = docx.document(data, source) if is_docx(data) else document(
-        _decode(data, source), source)
+        decode(data, source), source)
     return parse_document(doc, source, slug, preambles.file_date(path.stem), path.stem)
 
 
@@ -82,10 +86,9 @@ def parse_document(doc: Document, source: str, slug: str | None = None,
 
 
 def _default_slug(doc: Document, stem: str) -> str:
-    return slug_for(doc.title) if doc.title and not doc.strict else stem
+    """The file's name when it is a slug already (data/<slug>.md), else the slug of the
+    title (a corpus file is named 广东省家政服务条例(2023-03-30).md)."""
+    if doc.strict or not doc.title or SLUG.fullmatch(stem):
+        return stem
+    return slug_for(doc.title)
 
-
-def _decode(data: bytes, source: str) -> str:
-    from kg.source.encodings import decode
-
-    return decode(data, source)
