@@ -81,6 +81,7 @@ def parse_document(doc: Document, source: str, slug: str | None = None,
         preamble=None if doc.strict else preambles.read(
             [(line.number, line.text) for line in [*doc.preamble, *extra_preamble]],
             doc.title, dated_file),
+        meta={"title_zh": doc.title} if doc.title and not doc.strict else {},
         warnings=tuple(repairs.warnings), format=doc.format,
         preface=tuple(line.text for line in preface))
 
