@@ -54,7 +54,13 @@ CONTENT_TYPES: dict[str, str] = {
     "rdfxml": "application/rdf+xml",
     "html": "text/html; charset=utf-8",
     "plainjson": "application/json",
+    "text": "text/plain; charset=utf-8",
 }
+
+# What a SPARQL 1.1 Protocol request may POST.
+FORM_TYPE = "application/x-www-form-urlencoded"
+QUERY_TYPE = "application/sparql-query"
+UPDATE_TYPE = "application/sparql-update"
 
 # `format=` / `output=` / `results=` values (SPARQLWrapper and friends).
 FORMAT_ALIASES: dict[str, str] = {

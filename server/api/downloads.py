@@ -14,8 +14,8 @@ from server.http import formats
 from server.http.errors import ApiError
 from server.runtime import runtime
 
-MEDIA = {**dcat.MEDIA, dcat.DATASET_FILE: "text/turtle; charset=utf-8",
-         dcat.CONTEXT_FILE: "application/ld+json"}
+MEDIA = {**dcat.MEDIA, dcat.DATASET_FILE: CONTENT_TYPES["turtle"],
+         dcat.CONTEXT_FILE: CONTENT_TYPES["jsonld"]}
 
 
 def release() -> Path:
@@ -56,7 +56,7 @@ def checksums() -> Response:
 @bp.route("/download/SHA256SUMS")
 def sha256sums() -> Response:
     lines = [f"{f['sha256']}  {f['name']}\n" for f in listing(release())]
-    return Response("".join(lines), content_type="text/plain; charset=utf-8")
+    return Response("".join(lines), content_type=CONTENT_TYPES["text"])
 
 
 @bp.route("/download/<name>")
@@ -72,4 +72,4 @@ def download(name: str) -> Response:
 def jsonld_context() -> Response:
     base = current_app.config["DUTYGRAPH_SETTINGS"].base_iri
     return Response(current_app.json.dumps(dcat.context(base)),
-                    content_type="application/ld+json")
+                    content_type=CONTENT_TYPES["jsonld"])

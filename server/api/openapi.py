@@ -5,11 +5,13 @@ from __future__ import annotations
 from flask import Response, current_app
 
 from kg import __version__
+from kg.query.formats import media_type
 from kg.query.named import NamedQuery
 from server.api import params
 from server.api.blueprint import bp
 from server.api.rest import named_queries
 
+JSON, CSV, JSONLD = (media_type(f) for f in ("plainjson", "csv", "jsonld"))
 CELL = {"type": ["string", "integer", "null"]}
 ERROR = {"type": "object", "required": ["ok", "error", "status"],
          "properties": {"ok": {"const": False}, "error": {"type": "string"},
@@ -28,7 +30,7 @@ FORMAT = {"name": "format", "in": "query", "required": False,
 
 def _error(description: str) -> dict:
     return {"description": description,
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+            "content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}}
 
 
 def _errors() -> dict:
@@ -49,20 +51,20 @@ def operation(query: NamedQuery) -> dict:
         "summary": query.title, "description": query.description, "tags": ["named queries"],
         "parameters": [*parameters, FORMAT],
         "responses": {"200": {"description": "the rows, as JSON or SPARQL 1.1 CSV", "content": {
-            "application/json": {"schema": {"$ref": "#/components/schemas/Rows"}},
-            "text/csv": {"schema": {"type": "string"}}}}, **_errors()}}}
+            JSON: {"schema": {"$ref": "#/components/schemas/Rows"}},
+            CSV: {"schema": {"type": "string"}}}}, **_errors()}}}
 
 
 def _static() -> dict:
     def json_get(summary: str, schema: dict) -> dict:
         return {"get": {"summary": summary, "responses": {
-            "200": {"description": summary, "content": {"application/json": {"schema": schema}}},
+            "200": {"description": summary, "content": {JSON: {"schema": schema}}},
             "404": _error("no build to describe")}}}
     return {
         "/api/queries": json_get("the named queries and their parameters", {"type": "object"}),
         "/context.jsonld": {"get": {"summary": "the JSON-LD @context of the dataset",
                                     "responses": {"200": {"description": "the context",
-                                                          "content": {"application/ld+json": {
+                                                          "content": {JSONLD: {
                                                               "schema": {"type": "object"}}}}}}},
         "/download/checksums.json": json_get("the dump files with SHA-256 checksums",
                                              {"type": "object"}),

@@ -55,7 +55,7 @@ class PayloadTooLarge(ApiError):
 RETRY_AFTER = {"Retry-After": "5"}
 _UNAVAILABLE = {Why.BUSY: "the server is busy; try again shortly",
                 Why.LOST: "the query worker stopped; try again"}
-_ERROR_TYPES = {"application/json": "json", **formats.HTML_TYPES,
+_ERROR_TYPES = {media_type("plainjson"): "json", **formats.HTML_TYPES,
                 **{media_type(f): f for f in ("turtle", "ntriples", "jsonld", "rdfxml")}}
 
 
@@ -106,7 +106,7 @@ def render(status: int, message: str, headers: dict[str, str] | None = None) -> 
     else:
         body = json.dumps({"ok": False, "error": message, "status": status},
                           ensure_ascii=False)
-    ctype = "application/json" if kind == "json" else formats.CONTENT_TYPES[kind]
+    ctype = formats.CONTENT_TYPES["plainjson" if kind == "json" else kind]
     response = Response(body, status=status, content_type=ctype)
     response.headers.update(headers or {})
     response.vary.add("Accept")

@@ -61,7 +61,7 @@ def page(bp: Blueprint, rule: str, endpoint: str) -> Callable:
             links = [f'<{twin_path(html_path(), f)}>; rel="alternate"; type="{m}"'
                      for f, m in TWINS.items() if f != fmt]
             if fmt:
-                links.append(f'<{html_path()}>; rel="alternate"; type="text/html"')
+                links.append(f'<{html_path()}>; rel="alternate"; type="{media_type("html")}"')
             response.headers["Link"] = ", ".join(links)
             response.vary.update(("Accept-Language", "Cookie"))
             if remember:
@@ -78,7 +78,7 @@ def twin(result: Page, fmt: str) -> Response:
     if fmt == "json":
         body = json.dumps({"ok": True, "title": result.title, **result.data},
                           ensure_ascii=False, indent=1)
-        return Response(body, mimetype="application/json")
+        return Response(body, mimetype=TWINS["json"])
     rt = runtime()
     query = sparql.bind(DESCRIBE, where=reads.values("s", result.iris))
     body = body_of(rt.answer(rt.job(query, RDF_TWINS[fmt])))
@@ -86,7 +86,7 @@ def twin(result: Page, fmt: str) -> Response:
 
 
 def html(result: Page) -> Response:
-    return Response(render_page(result), mimetype="text/html")
+    return Response(render_page(result), mimetype=media_type("html"))
 
 
 def render_page(result: Page, **extra: Any) -> str:

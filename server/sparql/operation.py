@@ -6,12 +6,10 @@ from dataclasses import dataclass
 
 from flask import Request
 
+from kg.query.formats import FORM_TYPE, QUERY_TYPE, UPDATE_TYPE
 from server.http.errors import ApiError, Forbidden
 from server.runtime.analysis import analyse
 
-FORM = "application/x-www-form-urlencoded"
-QUERY_TYPE = "application/sparql-query"
-UPDATE_TYPE = "application/sparql-update"
 READ_ONLY = "this endpoint is read-only: SPARQL Update is not accepted"
 
 
@@ -37,7 +35,7 @@ def read(request: Request) -> Operation:
     mimetype = request.mimetype
     if mimetype == UPDATE_TYPE:
         raise Forbidden(READ_ONLY)
-    if mimetype == FORM:
+    if mimetype == FORM_TYPE:
         form = request.form
         if "update" in form:
             raise Forbidden(READ_ONLY)
@@ -46,7 +44,7 @@ def read(request: Request) -> Operation:
         return _operation([_utf8_body(request)], args, args)
     if _looks_like_update(request.get_data()):
         raise Forbidden(READ_ONLY)
-    raise ApiError(f"POST a query as {FORM} or {QUERY_TYPE}", 415)
+    raise ApiError(f"POST a query as {FORM_TYPE} or {QUERY_TYPE}", 415)
 
 
 def _looks_like_update(body: bytes) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import Response, abort, g, request
 
+from kg.query.formats import media_type
 from server.pages import reads, sparql
 from server.pages.blueprint import bp
 from server.pages.lang import pick, translate
@@ -122,7 +123,7 @@ def norms_csv() -> Response:
     writer.writerow(CSV_FIELDS)
     for n in filtered(_filters()):
         writer.writerow([_cell(n[k]) for k in CSV_FIELDS])
-    response = Response("\ufeff" + out.getvalue(), mimetype="text/csv")
+    response = Response("\ufeff" + out.getvalue(), mimetype=media_type("csv"))
     response.headers["Content-Disposition"] = 'attachment; filename="norms.csv"'
     return response
 
