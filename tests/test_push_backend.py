@@ -18,7 +18,7 @@ from kg.config import Settings
 from kg.errors import KGError
 from kg.release import push, store
 from server import create_app
-from server.runtime import KEY, ServeOptions
+from server.runtime import KEY, QueryRuntime, ServeOptions
 from server.runtime.remote import RemoteRuntime
 from tests.w3c.live import Live, _wait, free_port
 
@@ -155,6 +155,19 @@ def test_time_limit_gives_503(client: FlaskClient) -> None:
 def test_version_history_page_and_home(client: FlaskClient) -> None:
     assert client.get("/versions/gd-industrial-transfer?format=json").json["versions"] == []
     assert client.get("/", headers={"Accept": "text/html"}).status_code == 200
+
+
+def test_pages_read_through_either_runtime(client: FlaskClient) -> None:
+    """The people's pages ask the app's one runtime, embedded or remote, alike, within
+    its caps (500 rows here: a page whose query needs more is refused like /sparql)."""
+    runtime = client.application.extensions[KEY].get()
+    assert isinstance(runtime, QueryRuntime)
+    norms = client.get("/norms.json").json
+    assert norms["total"] == 65 and len(norms["norms"]) == 20
+    assert norms["norms"][0]["addressee"] and norms["norms"][0]["article"]
+    found = client.get("/search.json", query_string={"q": "机制"}).json
+    assert found["texts"] and found["labels"]
+    assert client.get("/reader/gd-industrial-transfer").status_code == 422
 
 
 def test_kg_push_and_kg_serve_backend_end_to_end(pushed: str, seed_settings: Settings,

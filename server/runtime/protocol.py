@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from server.runtime.cache import ResultCache
 from server.runtime.jobs import Job, Outcome
@@ -40,6 +40,7 @@ class ReleaseInfo:
     manifest: dict = field(default_factory=dict, hash=False, compare=False)
 
 
+@runtime_checkable
 class QueryRuntime(Protocol):
     options: ServeOptions
     cache: ResultCache
