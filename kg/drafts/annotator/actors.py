@@ -143,7 +143,8 @@ def _groups(phrase: str, matcher: Matcher) -> list[str]:
             continue
         left, right = phrase[start: match.start()], phrase[match.end():]
         last = _enumeration(left)[-1]
-        if has_head(last) or matcher.known_at(last) == last or matcher.known_at(right):
+        if has_head(last) or last.endswith(PARTY_ENDINGS) or matcher.known_at(last) == last \
+                or matcher.known_at(right):
             groups.append(left)
             start = match.end()
     groups.append(phrase[start:])
@@ -170,7 +171,7 @@ def _drop_closer(part: str) -> str:
 
 def _drop_inner_closer(part: str) -> str:
     """X等部门 → X部门 where 等 is a word of its own (not 高等学校)."""
-    match = re.search(rf"等(?=(?:有关)?(?:{_HEAD})$)", part)
+    match = re.search(rf"等(?=(?:有关|相关)?(?:行政主管|主管|管理)?(?:{_HEAD})$)", part)
     if match and match.start() >= 2 and match.start() in wellformed.boundaries(part) \
             and match.end() in wellformed.boundaries(part):
         before = part[: match.start()]
@@ -231,5 +232,6 @@ def _normal(designation: str) -> str:
             designation = designation[len(prefix):]
             break
     designation = re.sub(r"县（(?:市、)?区）|县（市）", "县级", designation)
+    designation = re.sub(r"（以下简称[^（）]*）$", "", designation)
     return re.sub(r"^([\u4e00-\u9fff]{2,6})的(所有人|驾驶人|使用人|经营者|管理者)$", r"\1\2",
                   designation)

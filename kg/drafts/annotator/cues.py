@@ -46,8 +46,18 @@ def cues(text: str, start: int, end: int) -> list[Cue]:
     found = []
     for match in _CUE.finditer(text, start, end):
         kind = match.lastgroup or ""
-        found.append(Cue(kind, match.group(0), match.start(), match.end()))
+        if not _in_condition(text, match, end):
+            found.append(Cue(kind, match.group(0), match.start(), match.end()))
     return found
+
+
+def _in_condition(text: str, match: re.Match[str], end: int) -> bool:
+    """A cue inside a condition or an exception states no norm of its own: 可以当场处理的，…;
+    …不得…的除外."""
+    clause = text[match.end(): clause_end(text, match.end(), end)]
+    if clause.endswith("除外"):
+        return True
+    return match.lastgroup == "Permission" and clause.endswith("的")
 
 
 def clause_start(text: str, position: int, floor: int) -> int:

@@ -7,7 +7,7 @@ import re
 _ACT = r"本(?:条例|办法|规定|细则)"
 PURPOSE = re.compile(rf"^为了?[^。]*?(?=，(?:根据|依据|依照|按照|结合|制定{_ACT}))")
 SCOPE = re.compile(rf"{_ACT}适用于|适用{_ACT}")
-DEFINITION = re.compile(rf"^{_ACT}(?:中)?所称")
+DEFINITION = re.compile(rf"^(?:{_ACT}|前款|本条)(?:中)?所称|^[^，。；]{{2,40}}?[，,]?是指")
 COMMENCEMENT = re.compile(r"自[^。；]*?起施行")
 
 
