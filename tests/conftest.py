@@ -34,9 +34,30 @@ def mini_settings(tmp_path: Path) -> Settings:
     return Settings(data_dir=data, build_dir=tmp_path / "build")
 
 
+SEED = "gd-industrial-transfer"
+SEED_FILES = ("lexicon.toml", f"{SEED}.txt", f"{SEED}.meta.toml", f"annotations/{SEED}.toml")
+
+
+def seed_data(tmp: Path) -> Path:
+    """A data folder with the seed alone: the repository's data/ holds a province."""
+    data = tmp / "data"
+    for name in SEED_FILES:
+        (data / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(PROJECT_ROOT / "data" / name, data / name)
+    return data
+
+
+@pytest.fixture(scope="session")
+def seed_only(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings over the seed alone (no build)."""
+    tmp = tmp_path_factory.mktemp("seed-only")
+    return Settings(data_dir=seed_data(tmp), build_dir=tmp / "build")
+
+
 @pytest.fixture(scope="session")
 def seed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """The repository's own data, built once per session into a temporary build folder."""
-    settings = Settings(build_dir=tmp_path_factory.mktemp("seed") / "build")
+    """The seed, built once per session into a temporary build folder."""
+    tmp = tmp_path_factory.mktemp("seed")
+    settings = Settings(data_dir=seed_data(tmp), build_dir=tmp / "build")
     pipeline.run(settings)
     return settings

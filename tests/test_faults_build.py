@@ -18,6 +18,15 @@ import pytest
 from bench import faults
 from kg.errors import BuildNotFound
 from kg.release import store
+from tests.conftest import seed_data
+
+
+@pytest.fixture(scope="module", autouse=True)
+def seed_in_the_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The builds these tests run as processes read the seed alone."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KG_DATA_DIR", str(seed_data(tmp_path_factory.mktemp("faults-data"))))
+        yield
 
 
 @pytest.fixture(scope="module")

@@ -147,8 +147,8 @@ def test_optimised_reasoning_equals_plain_owlrl(fixture_data: Graph, ontology: G
 # -- the real build -----------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def build() -> dict[str, Graph]:
-    settings = Settings.from_env()
+def build(seed_only: Settings) -> dict[str, Graph]:
+    settings = seed_only
     read = sources.read_all(settings)
     data = union(pipeline.assemble(read, Iris(settings.base_iri)).values())
     ontology = pipeline.load_rdf(settings.ontology_file)

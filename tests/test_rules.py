@@ -28,8 +28,8 @@ def both(settings: Settings) -> tuple[set, set]:
     return set(reference), set(fast)
 
 
-def test_fast_equals_owlrl_on_the_seed() -> None:
-    reference, fast = both(Settings())
+def test_fast_equals_owlrl_on_the_seed(seed_only: Settings) -> None:
+    reference, fast = both(seed_only)
     assert reference and fast == reference
 
 
@@ -80,9 +80,9 @@ def test_functional_property_with_two_values_falls_back_to_owlrl() -> None:
     assert (EX.c, EX.q, EX.d) in inferred  # b sameAs c carries b's triples over to c
 
 
-def test_the_seed_takes_the_fast_path() -> None:
+def test_the_seed_takes_the_fast_path(seed_only: Settings) -> None:
     """No silent fallback: the project's ontology and data suit the fast engine."""
-    settings = Settings()
+    settings = seed_only
     read = sources.read_all(settings)
     data = union(pipeline.assemble(read, Iris(settings.base_iri)).values())
     ontology = pipeline.load_rdf(settings.ontology_file)

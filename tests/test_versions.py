@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from rdflib import URIRef
 
 from kg import pipeline
 from kg.config import Settings
 from kg.errors import InputError
+from kg.graph.iris import Iris
+from kg.namespaces import DG, RDF
 from kg.query import named as queries
 from kg.release import store
 
@@ -93,9 +96,22 @@ def test_regulation_without_versions_counts_from_entry_into_force(
     assert not bool(db.query(ask, use_default_graph_as_union=True))
 
 
+def test_a_version_known_only_from_the_preamble_has_no_text(mini_settings: Settings) -> None:
+    meta = mini_settings.data_dir / "mini.meta.toml"
+    meta.write_text(meta.read_text(encoding="utf-8")
+                    + "\n[[version]]\ndate = 2020-01-01\nnote_zh = \"2020年1月1日通过\"\n"
+                    "[[version]]\ndate = 2026-01-01\n", encoding="utf-8")
+    graph = pipeline.run(mini_settings, write=False).graphs[Iris().graph("mini")]
+    first = URIRef(f"{BASE}reg/mini/version/2020-01-01")
+    assert (first, RDF.type, DG.RegulationVersion) in graph
+    assert graph.value(first, DG.versionText) is None
+    assert graph.value(URIRef(f"{BASE}reg/mini/version/2026-01-01"), DG.versionText)
+
+
 @pytest.mark.parametrize("extra, problem", [
     ("\n[[version]]\ndate = 2026-01-01\n[[version]]\ndate = 2020-01-01\n", "in order"),
-    ("\n[[version]]\ndate = 2020-01-01\n[[version]]\ndate = 2026-01-01\n", "needs `text"),
+    ("\n[[version]]\ndate = 2020-01-01\ntext = 5\n[[version]]\ndate = 2026-01-01\n",
+     "must be a file name"),
     ("\n[[version]]\ndate = \"soon\"\n", "needs `date"),
     ("\n[[version]]\ndate = 2020-01-01\ntext = \"../../etc/passwd\"\n"
      "[[version]]\ndate = 2026-01-01\n", "inside the data folder"),

@@ -47,8 +47,9 @@ def _version(graph: Graph, node: URIRef, version: Version, zh: str, en: str) -> 
         graph.add((node, ELI.date_no_longer_in_force, Literal(version.until, datatype=XSD.date)))
     if version.adopted:
         graph.add((node, ELI.date_document, Literal(version.adopted, datatype=XSD.date)))
-    graph.add((node, DG.articleCount, Literal(version.articles)))
-    graph.add((node, DG.versionText, Literal(version.text, lang="zh")))
+    if version.text is not None:
+        graph.add((node, DG.articleCount, Literal(version.articles)))
+        graph.add((node, DG.versionText, Literal(version.text, lang="zh")))
     for note, lang in ((version.note_zh, "zh"), (version.note_en, "en")):
         if note:
             graph.add((node, RDFS.comment, Literal(note, lang=lang)))

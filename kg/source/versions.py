@@ -2,7 +2,8 @@
 
     [[version]]
     date = 2023-01-01                 # in force from; the version's id
-    text = "versions/<slug>@2023-01-01.txt"   # relative to data/
+    text = "versions/<slug>@2023-01-01.txt"   # relative to data/; optional: a
+                                      # version known only from the preamble has none
     adopted = 2022-11-30              # optional: date of the (amending) act
     note_zh = "…"                     # optional: what the version changed
     note_en = "…"
@@ -29,8 +30,8 @@ from kg.source.model import Regulation
 @dataclass(frozen=True)
 class Version:
     date: date
-    text: str
-    articles: int
+    text: str | None  # None for a version the preamble records but whose text we lack
+    articles: int | None
     current: bool
     adopted: date | None = None
     note_zh: str = ""
@@ -74,10 +75,12 @@ def _opt_date(value: object) -> date | None:
 
 
 def _old_text(entry: dict, meta_path: Path, line: int | None, data_dir: Path,
-              slug: str) -> tuple[str, int]:
+              slug: str) -> tuple[str | None, int | None]:
     if not entry.get("text"):
-        raise InputError(meta_path, line, "an earlier [[version]] needs `text = FILE` "
-                         "(relative to the data folder)")
+        return None, None  # known from the preamble's history; its text is not at hand
+    if not isinstance(entry["text"], str):
+        raise InputError(meta_path, line, "`text` must be a file name relative to the "
+                         "data folder")
     path = (data_dir / entry["text"]).resolve()
     if data_dir.resolve() not in path.parents:
         raise InputError(meta_path, line, "a version text must be inside the data folder")

@@ -85,9 +85,11 @@ def ingest(settings: Settings, source: Path, slug: str | None = None, title: str
     outcome = Ingested(source, slug, len(regulation.articles), warnings=regulation.warnings,
                        version=_version_date(regulation))
     current = _place(settings, regulation, suffix, text, outcome)
-    if not outcome.current:
-        return outcome
     meta = _meta(settings, slug, current, title, title_en, meta_file)
+    if not outcome.current:  # an earlier version: the current text's metadata names it
+        outcome.written += journal.write_together(settings.data_dir, {
+            settings.meta_file(slug): metatoml.render(meta, slug)})
+        return outcome
     draft_text = _draft(settings, current, outcome)
     outcome.written += journal.write_together(settings.data_dir, {
         settings.data_dir / f"{slug}{suffix}": text,
