@@ -117,7 +117,6 @@ def split(phrase: str, matcher: Matcher) -> list[str]:
         base = split(phrase[: related.start()], matcher)
         return base + [b + "有关部门" for b in base if not b.endswith("部门")]
     groups = [_chain(group, matcher) for group in _groups(phrase, matcher)]
-    _distribute_heads([p for g in groups for p in g])
     members = [(i, part) for i, group in enumerate(groups) for part in _distribute_heads(group)]
     return [_normal(d) for d in _qualify(members, matcher) if d]
 
@@ -180,7 +179,14 @@ def _drop_inner_closer(part: str) -> str:
     return part
 
 
+LEVEL_WORDS = ("省", "市", "县", "区", "乡", "镇", "县级", "市级", "设区的市", "地级以上市")
+
+
 def _distribute_heads(parts: list[str]) -> list[str]:
+    """Members share the last one's head; a bare level (市、县（区）人民政府市场监管部门)
+    shares its whole government-and-department tail."""
+    tail = parts[-1][parts[-1].find("人民政府"):] if "人民政府" in parts[-1] else ""
+    parts = [p + tail if tail and p in LEVEL_WORDS else p for p in parts]
     head = None
     for i in range(len(parts) - 1, -1, -1):
         bare = re.sub(r"（[^（）]*）$", "", parts[i])
