@@ -22,16 +22,19 @@ CHEAP_SECONDS = 0.1
 REMEMBERED = 4096
 
 
-def shape(job: Job) -> str:
-    """The job's query without comments and spacing, with its dataset: the same shape
-    costs the same, whatever comment a client adds to bypass caches."""
+def shape(job: Job, bare: str | None = None) -> str:
+    """The job's query without comments and spacing (`bare`, if known), with its
+    dataset: the same shape costs the same, whatever comment a client adds to bypass
+    caches."""
     dataset = f"{job.default_graph}|{job.named_graphs}|{job.union}|{job.base_iri}"
-    return hashlib.sha256(f"{without_comments(job.query)}\0{dataset}".encode()).hexdigest()
+    bare = without_comments(job.query) if bare is None else bare
+    return hashlib.sha256(f"{bare}\0{dataset}".encode()).hexdigest()
 
 
-def text_key(query: str) -> str:
+def text_key(query: str, bare: str | None = None) -> str:
     """The query's text without comments and spacing, whatever its dataset."""
-    return hashlib.sha256(without_comments(query).encode()).hexdigest()
+    bare = without_comments(query) if bare is None else bare
+    return hashlib.sha256(bare.encode()).hexdigest()
 
 
 def named_texts(folder: Path | None) -> frozenset[str]:
@@ -81,8 +84,9 @@ class Admission:
 
     def is_cheap(self, job: Job, presumed: bool = False) -> tuple[str, bool]:
         """The job's shape key and whether it may use a reserved worker."""
-        key = shape(job)
-        presumed = presumed or text_key(job.query) in self.costs.named
+        bare = without_comments(job.query)
+        key = shape(job, bare)
+        presumed = presumed or text_key(job.query, bare) in self.costs.named
         return key, self.costs.is_cheap(key, presumed)
 
     def learn(self, key: str, seconds: float, timed_out: bool) -> None:
