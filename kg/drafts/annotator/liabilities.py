@@ -76,8 +76,19 @@ def _enforces(regulation: Regulation, clause: reader.Liability, at: Anchor
         targets = reader.resolve(clause.references, at.article, at.paragraph)
     except reader.UnresolvedReference:
         return ()
-    cited = [Cited(t.article, t.paragraph, t.item) for t in targets]
-    return tuple(c for c in cited if _exists(regulation, c))
+    cited = [Cited(t.article, t.paragraph or _listing(regulation, t), t.item) for t in targets]
+    return tuple(dict.fromkeys(c for c in cited if _exists(regulation, c)))
+
+
+def _listing(regulation: Regulation, target: reader.Target) -> int | None:
+    """第N条第I项 without its paragraph: the paragraph that holds the items (§17)."""
+    if target.item is None:
+        return None
+    try:
+        paragraphs = regulation.article(target.article).paragraphs
+    except KeyError:
+        return None
+    return next((p.ordinal for p in paragraphs if p.items), 1)
 
 
 def _exists(regulation: Regulation, cited: Cited) -> bool:
