@@ -83,8 +83,8 @@ def read(settings: Settings, path: Path, lex: Lexicon) -> Source:
     history = versions.load(regulation, meta, meta_path, settings.data_dir)
     curated = _annotations(settings.annotation_file(regulation.slug), regulation, lex, False)
     # a draft may name what its regulation's curated file defines, never another's
-    drafts = _annotations(settings.draft_file(regulation.slug), regulation,
-                          lex.union(curated.terms), True)
+    drafts = annotations.Annotations((), Lexicon()) if curated.complete else _annotations(
+        settings.draft_file(regulation.slug), regulation, lex.union(curated.terms), True)
     statements = curated.statements + without_curated_units(drafts.statements,
                                                             curated.statements)
     return Source(regulation, meta, history, statements, curated.terms, drafts.terms)

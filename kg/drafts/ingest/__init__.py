@@ -26,11 +26,12 @@ from kg.drafts import annotator
 from kg.drafts.annotator import tomlout
 from kg.drafts.ingest import files, journal, metadata, metatoml
 from kg.drafts.ingest.promote import promote
-from kg.errors import InputError
+from kg.errors import AnnotationError, InputError
 from kg.source import annotations, lexicon, parse, tomlfile
 from kg.source.lexicon import Lexicon
 from kg.source.model import ParseWarning, Regulation
 from kg.source.slugs import slug_for
+from kg.source.statements import Anchor
 
 __all__ = ["Ingested", "ingest", "ingest_all", "known_terms", "promote"]
 KEPT_KEYS = ("title_en", "jurisdiction_en", "passed_by_en", "session_en")  # a person's English
@@ -165,13 +166,28 @@ def _attach_version_texts(settings: Settings, slug: str, meta: dict) -> None:
 
 
 def _draft(settings: Settings, regulation: Regulation, outcome: Ingested) -> str:
+    """The draft as the build will load it. A statement the loader refuses (the
+    annotator's mistake, not the text's) is dropped with a warning, not the regulation."""
     known = known_terms(settings, regulation.slug)
     draft = annotator.annotate(regulation, known)
-    text = tomlout.render(draft, regulation)
-    outcome.statements = len(draft.statements)
     outcome.new_terms = sorted(zh for _, zh in draft.terms)
-    _check_draft(settings, regulation, known, text)
+    for _ in range(len(draft.statements) + 1):
+        text = tomlout.render(draft, regulation)
+        problem = _check_draft(settings, regulation, known, text)
+        if problem is None:
+            break
+        index, error = problem
+        at = draft.statements[index].at
+        outcome.warnings += (ParseWarning(str(outcome.source), _unit_line(regulation, at),
+                                          "draft-statement-dropped", f"{at}: {error.problem}"),)
+        del draft.statements[index]
+    outcome.statements = len(draft.statements)
     return text
+
+
+def _unit_line(regulation: Regulation, at: Anchor) -> int:
+    paragraph = regulation.article(at.article).paragraphs[at.paragraph - 1]
+    return paragraph.items[at.item - 1].line if at.item else paragraph.line
 
 
 def known_terms(settings: Settings, slug: str) -> Lexicon:
@@ -185,13 +201,19 @@ def known_terms(settings: Settings, slug: str) -> Lexicon:
 
 
 def _check_draft(settings: Settings, regulation: Regulation, known: Lexicon,
-                 draft_text: str) -> None:
-    """The draft must load exactly as the build will load it."""
+                 draft_text: str) -> tuple[int, AnnotationError] | None:
+    """None when the draft loads as the build will load it; else which statement fails."""
     folder = settings.draft_file(regulation.slug).parent
     folder.mkdir(parents=True, exist_ok=True)
     probe = folder / f".{regulation.slug}.draft.check.toml"
     probe.write_text(draft_text, encoding="utf-8")
     try:
         annotations.load(probe, regulation, known, machine_made=True)
+    except AnnotationError as error:
+        headers = tomlfile.header_lines(probe, "statement")
+        if error.line not in headers:
+            raise  # not one statement's fault: the draft as a whole is broken
+        return headers.index(error.line), error
     finally:
         probe.unlink()
+    return None

@@ -29,6 +29,7 @@ class Annotations:
 
     statements: tuple[Statement, ...]
     terms: Lexicon
+    complete: bool = False  # `complete = true`: every unit was read; drafts do not apply
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,10 @@ def load(path: Path, regulation: Regulation, lexicon: Lexicon,
         for i, entry in enumerate(entries)
     )
     _check_unique(statements, path)
-    return Annotations(statements, terms)
+    complete = data.get("complete", False)
+    if not isinstance(complete, bool):
+        raise AnnotationError(path, None, "`complete` must be true or false")
+    return Annotations(statements, terms, complete)
 
 
 def _statement(entry: dict[str, Any], ctx: Context, machine_made: bool) -> Statement:
