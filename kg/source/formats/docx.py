@@ -26,5 +26,4 @@ def document(data: bytes, source: str) -> Document:
                          "from Word or as UTF-8 text") from None
     lines = [Line(number, piece) for number, paragraph in enumerate(paragraphs, start=1)
              for piece in paragraph.text.split("\n")]
-    document = plain.document(lines, source, "docx")
-    return document
+    return plain.document(lines, source, "docx")

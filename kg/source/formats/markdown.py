@@ -24,9 +24,8 @@ def document(text: str, source: str) -> Document:
     title_line = filled[0]
     after = [line for line in lines if line.number > title_line.number]
     marker = next((line.number for line in after if line.text.strip() == INFO_END), None)
-    if marker is None:
-        rest = plain.document(after, source, "markdown", title=_title(title_line))
-        return rest
+    if marker is None:  # no preamble marker: read the rest as a plain text's
+        return plain.document(after, source, "markdown", title=_title(title_line))
     preamble = [line for line in after if line.number < marker]
     body = [_unmarked(line) for line in after if line.number > marker]
     return Document("markdown", _title(title_line), preamble, body, marker)
