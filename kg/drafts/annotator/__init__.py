@@ -82,6 +82,10 @@ def _items(unit: norms.Unit, paragraph: Paragraph, lead: list[Statement],
             for span in cues.sentences(item.text):
                 out.extend(norms.sentence_norms(sub, span, res))
             continue
+        own = _own_cue(at, item.text, template, res)
+        if own:
+            out.extend(own)
+            continue
         quote = item.text.rstrip("；。，")
         out.append(confidence.rated(statements.draft(
             at, template.kind, quote or item.text, 0, cue=template.cue,
@@ -89,3 +93,13 @@ def _items(unit: norms.Unit, paragraph: Paragraph, lead: list[Statement],
             promoters=template.promoters), "list-item",
             (template.confidence or 1.0) >= confidence.RULES["cue-with-subject"]))
     return out
+
+
+def _own_cue(at: Anchor, text: str, template: Statement, res: Resolver) -> list[Statement]:
+    """An item with a deontic cue of its own takes its class from it (GUIDELINE §15),
+    the lead-in's addressees standing in for its subject."""
+    found = cues.cues(text, 0, len(text))
+    if not any(c.kind not in ("Encouragement", template.kind) for c in found):
+        return []
+    sub = norms.Unit(at, text, template.addressees, template.addressees)
+    return [s for span in cues.sentences(text) for s in norms.sentence_norms(sub, span, res)]

@@ -112,6 +112,10 @@ def _item_at(text: str, pos: int, matcher: Matcher) -> str | None:
 def split(phrase: str, matcher: Matcher) -> list[str]:
     """Single designations from a coordinated noun phrase."""
     phrase = phrase.strip().removesuffix("等")
+    staff = re.search(r"及其工作人员$", phrase)
+    if staff:  # X及其工作人员 → X and X工作人员 for each X (GUIDELINE §8)
+        base = split(phrase[: staff.start()], matcher)
+        return base + [b + "工作人员" for b in base]
     related = _RELATED.search(phrase)
     if related:
         base = split(phrase[: related.start()], matcher)
@@ -119,6 +123,15 @@ def split(phrase: str, matcher: Matcher) -> list[str]:
     groups = [_chain(group, matcher) for group in _groups(phrase, matcher)]
     members = [(i, part) for i, group in enumerate(groups) for part in _distribute_heads(group)]
     return [_normal(d) for d in _qualify(members, matcher) if d]
+
+
+def _level_tail(member: str) -> str:
+    """What follows the level in 地级以上市生态环境主管部门: 生态环境主管部门 (a bare level
+    before 和 shares it: 省和地级以上市…)."""
+    level = next((w for w in sorted((*LEVEL_WORDS, "县级以上"), key=len, reverse=True)
+                  if member.startswith(w)), "")
+    rest = member[len(level):]
+    return rest if level and rest.endswith(("部门", "人民政府", "机关")) else ""
 
 
 def _depth_zero(phrase: str, position: int) -> bool:
@@ -142,6 +155,10 @@ def _groups(phrase: str, matcher: Matcher) -> list[str]:
             continue
         left, right = phrase[start: match.start()], phrase[match.end():]
         last = _enumeration(left)[-1]
+        if last in LEVEL_WORDS and _level_tail(right):
+            groups.append(left + _level_tail(right))
+            start = match.end()
+            continue
         if has_head(last) or last.endswith(PARTY_ENDINGS) or matcher.known_at(last) == last \
                 or matcher.known_at(right):
             groups.append(left)
@@ -239,5 +256,6 @@ def _normal(designation: str) -> str:
             break
     designation = re.sub(r"县（(?:市、)?区）|县（市）", "县级", designation)
     designation = re.sub(r"（以下简称[^（）]*）$", "", designation)
+    designation = re.sub(r"^(?:新建|已建|在用|新登记|现有)(?=..)", "", designation)
     return re.sub(r"^([\u4e00-\u9fff]{2,6})的(所有人|驾驶人|使用人|经营者|管理者)$", r"\1\2",
                   designation)

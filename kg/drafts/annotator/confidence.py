@@ -22,6 +22,8 @@ RULES = {
     "list-item": 0.85,              # an item of a 下列 list: its lead-in's cue and subject
     "indicative-office": 0.6,       # an office 实施监督管理 without a modal (§12)
     "province-acts": 0.7,           # 本省 + verb: an obligation of 省人民政府 (§12)
+    "cue-article-subject": 0.55,    # no subject: the offices of the article's paragraph before
+    "act-performer": 0.5,           # 起草…，应当: the body performing the act (§2)
     "carrier-subject": 0.7,         # a thing as subject binds the party answerable for it
     "conditional-permission": 0.6,  # …的，可以…: a power of the party named
     "unstated-subject": 0.4,        # no subject in the text: 未明示主体 (GUIDELINE §11)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 ENCOURAGE = "鼓励|支持|引导|提倡"
 DEONTIC = {
     "Obligation": r"应当|必须|负责(?!人|制)",
-    "Prohibition": r"不得|禁止|严禁",
+    "Prohibition": r"不得|禁止|严禁|不予",
     "Permission": r"可以|有权",
 }
 ENCOURAGEMENT = rf"(?:{ENCOURAGE})(?:(?:和|、|并|或者)(?:{ENCOURAGE}))*"

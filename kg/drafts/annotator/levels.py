@@ -36,6 +36,8 @@ def with_level(designation: str, government: str | None) -> str:
     """A department without a level, at ``government``'s level; others unchanged."""
     if not government:
         return designation
+    if designation.endswith("工作人员") and len(designation) > 4:  # X工作人员: X's level
+        return with_level(designation[:-4], government) + "工作人员"
     office = offices.parse(designation)
     if office is None or office.organ_kind != "department" or office.level is not None \
             or office.qualifier_text or designation.startswith(("本级", "同级", "上级")):

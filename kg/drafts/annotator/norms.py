@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from kg.drafts.annotator import actors, confidence, cues, mechanisms
+from kg.drafts.annotator import actors, confidence, cues, implied, mechanisms
 from kg.drafts.annotator.cues import Cue
 from kg.drafts.annotator.draft import Resolver
 from kg.source import offices
@@ -46,7 +47,7 @@ def _deontic(unit: Unit, span: tuple[int, int], found: list[Cue],
         if own:
             subject, rule = tuple(own), "cue-with-subject"
         elif first:
-            subject, rule = _implied(unit, text[left:cue.start], res)
+            subject, rule = _implied(unit, text[left:cue.start], text[cue.end:end], res)
         if not subject:
             continue
         out.append(_norm(unit, cue, left, max(right, cue.end), subject, res, carriers,
@@ -55,7 +56,8 @@ def _deontic(unit: Unit, span: tuple[int, int], found: list[Cue],
     return out
 
 
-def _implied(unit: Unit, before: str, res: Resolver) -> tuple[tuple[str, ...], str]:
+def _implied(unit: Unit, before: str, after: str,
+             res: Resolver) -> tuple[tuple[str, ...], str]:
     """The addressees of a cue with no subject of its own (GUIDELINE §11): the previous
     sentence's subject (承前省略), 本省 → 省人民政府, else 未明示主体 — never none."""
     if unit.previous and (_continues(before) or not _names_party(before)):
@@ -64,6 +66,18 @@ def _implied(unit: Unit, before: str, res: Resolver) -> tuple[tuple[str, ...], s
         return unit.inherited, "cue-continued-subject"
     if before.lstrip("，").startswith("本省") and res.lexicon.get("actor", "省人民政府"):
         return ("省人民政府",), "province-acts"
+    thing = (implied.vehicle_parties(before.rstrip("，").split("，")[-1], unit.text)
+             or implied.act_parties(after)
+             or (not before.strip("，") and implied.vehicle_parties(
+                 re.split(r"上道路|上路", after)[0], unit.text)))
+    if thing:
+        return tuple(res.actors(list(thing))[0]), "carrier-subject"
+    performer = implied.performer(before)
+    if performer and res.actors([performer])[0]:
+        return (performer,), "act-performer"
+    if unit.inherited and all(offices.parse(a) for a in unit.inherited) \
+            and not _names_party(before):
+        return unit.inherited, "cue-article-subject"
     return res.unstated(), "unstated-subject"
 
 
