@@ -77,15 +77,18 @@ class Body:
         return STRICT_SECTION.match(line.text) if self.strict else is_section(line)
 
     def chapter(self, match: re.Match, line: Line) -> None:
+        """A chapter heading. Its ordinal is its position (dg:ordinal runs 1..n); where a
+        heading is missing, the printed number (eli:number) jumps and a warning says so."""
         ordinal = to_int(match.group(1))
-        expected = self.chapters[-1].ordinal + 1 if self.chapters else 1
+        position = len(self.chapters) + 1
+        expected = _printed(self.chapters[-1].number) + 1 if self.chapters else 1
         if ordinal == expected - 1 and not self.strict and self._articles_since(self.chapters[-1]):
             self.repairs.add(line.number, "misnumbered-heading", f"a second 第{match.group(1)}章 "
                              f"after the articles of the first; read as chapter {expected}")
             ordinal = expected
         self._check_order("chapter", f"第{match.group(1)}章", ordinal, expected, line)
         title = match.group(2).replace("\u3000", "").replace(" ", "")
-        self.chapters.append(Chapter(f"第{match.group(1)}章", ordinal, title,
+        self.chapters.append(Chapter(f"第{match.group(1)}章", position, title,
                                      line.text.strip(), line.number))
 
     def _articles_since(self, chapter: Chapter) -> bool:
@@ -100,9 +103,10 @@ class Body:
         chapter = self.chapters[-1].ordinal
         mine = [s for s in self.sections if s.chapter == chapter]
         ordinal = to_int(match.group(1))
-        self._check_order("section", number, ordinal, mine[-1].ordinal + 1 if mine else 1, line)
+        self._check_order("section", number, ordinal,
+                          _printed(mine[-1].number) + 1 if mine else 1, line)
         title = match.group(2).replace("\u3000", "").replace(" ", "")
-        self.sections.append(Section(number, ordinal, chapter, title, line.text.strip(),
+        self.sections.append(Section(number, len(mine) + 1, chapter, title, line.text.strip(),
                                      line.number))
 
     def _check_order(self, kind: str, number: str, ordinal: int, expected: int,
@@ -176,3 +180,8 @@ class Body:
         if self.strict:
             raise ParseError(self.source, line.number, message)
         self.repairs.add(line.number, kind, message)
+
+
+def _printed(number: str) -> int:
+    """The number a heading prints: 第四章 → 4."""
+    return to_int(number[1:-1])
