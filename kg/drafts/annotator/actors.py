@@ -24,6 +24,7 @@ HEADS = ("人民政府", "政府", "部门", "机构", "单位", "企业", "组�
          "管理处", "中心", "机关", "公司", "团体", "医院", "幼儿园", "基金会", "工商户",
          "生产者", "销售者", "进口者", "驾驶人", "申请人", "当事人", "监护人", "投资者",
          "消费者", "从业者", "举办者", "承包人", "所有权人", "经营户", "站", "检察院",
+         "自然人", "各方", "社会力量",
          "法院")
 # a member of a coordination ending so names a party itself: it takes no shared head
 PARTY_ENDINGS = (*HEADS, "联", "会", "场", "所", "院", "馆", "园", "厂", "社", "队", "校",
@@ -34,6 +35,7 @@ _GENERIC = re.compile(rf"[\u4e00-\u9fff（）]{{0,12}}?(?:{_HEAD})")
 _CONJ = re.compile(r"以及|及其|或者|及|和|与")
 # 与 is not chained in an object: 支持A与B开展合作 supports A, with B as the partner.
 _SEP = re.compile(r"等?(、|以及|及其|或者|及|和)")
+_LEADING_LEVELS = re.compile(r"^(?:(?:省|市|县|区)、)+(?=(?:县|区|市)（)")
 _RELATED = re.compile(r"(?:及其|及|和)(?:有关|相关)部门$")
 _ADVERBIAL = re.compile(r"(?<!所)在|对|依照|按照|根据|依法|结合|通过|向|从|应|要|可|不")
 _STRIP = ("各类", "各")
@@ -105,13 +107,21 @@ def _item_at(text: str, pos: int, matcher: Matcher) -> str | None:
     if known:
         return known
     if generic and not _CONJ.search(generic.group(0)):
-        return generic.group(0)
+        end = generic.end()
+        longer = next((h for h in HEADS if text.startswith(h, end)), None)
+        return text[pos: end + len(longer)] if longer else generic.group(0)  # 非法人组织
     return None
 
 
 def split(phrase: str, matcher: Matcher) -> list[str]:
     """Single designations from a coordinated noun phrase."""
     phrase = phrase.strip().removesuffix("等")
+    levels = _LEADING_LEVELS.match(phrase)
+    if levels and "人民政府" in phrase[levels.end():]:  # 市、县（区）人民政府A、B等部门
+        base = split(phrase[levels.end():], matcher)
+        extra = [lv + b[b.index("人民政府"):] for lv in levels.group(0).split("、") if lv
+                 for b in base if "人民政府" in b]
+        return list(dict.fromkeys(extra + base))
     staff = re.search(r"及其工作人员$", phrase)
     if staff:  # X及其工作人员 → X and X工作人员 for each X (GUIDELINE §8)
         base = split(phrase[: staff.start()], matcher)
@@ -119,7 +129,8 @@ def split(phrase: str, matcher: Matcher) -> list[str]:
     related = _RELATED.search(phrase)
     if related:
         base = split(phrase[: related.start()], matcher)
-        return base + [b + "有关部门" for b in base if not b.endswith("部门")]
+        return base + [b + "有关部门" for b in base if b.endswith(("人民政府", "政府"))] \
+            or base
     groups = [_chain(group, matcher) for group in _groups(phrase, matcher)]
     members = [(i, part) for i, group in enumerate(groups) for part in _distribute_heads(group)]
     return [_normal(d) for d in _qualify(members, matcher) if d]
@@ -174,8 +185,21 @@ def _word_at(phrase: str, match: re.Match[str]) -> bool:
 
 
 def _chain(group: str, matcher: Matcher) -> list[str]:
-    parts = [_drop_closer(p) for p in _enumeration(group) if p]
+    parts = [_category_closer(_drop_closer(p)) for p in _enumeration(group) if p]
     return [_normal(p if matcher.known_at(p) == p else _drop_inner_closer(p)) for p in parts]
+
+
+def _category_closer(part: str) -> str:
+    """公证机构等鉴定意见书使用单位: the members stand before 等; the category after it
+    only sums them up (a 等 followed by a bare head is _drop_inner_closer's)."""
+    cuts = wellformed.boundaries(part)
+    for match in re.finditer("等", part):
+        after = part[match.end():]
+        if match.start() >= 2 and match.start() in cuts and match.end() in cuts \
+                and not re.fullmatch(rf"(?:有关|相关)?(?:行政主管|主管|管理)?(?:{_HEAD})", after) \
+                and part[: match.start()].endswith(PARTY_ENDINGS):
+            return part[: match.start()]
+    return part
 
 
 def _drop_closer(part: str) -> str:

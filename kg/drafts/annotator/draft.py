@@ -24,11 +24,12 @@ class Draft:
 class Resolver:
     """Designations → lexicon names; unknown actors and mechanisms become new terms."""
 
-    def __init__(self, lexicon: Lexicon, draft: Draft, level: str | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, draft: Draft,
+                 level: dict[str | None, str] | None = None) -> None:
         self.lexicon = lexicon
         self.matcher = Matcher(lexicon)
         self.draft = draft
-        self.level = level  # the government a department named without a level belongs to
+        self.level = level or {}  # sector → the government of a department without level
 
     def actors(self, designations: list[str]) -> tuple[list[str], list[str]]:
         """(addressees, concerned carriers) for designations read from the text."""

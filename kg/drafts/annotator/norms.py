@@ -39,6 +39,8 @@ def _deontic(unit: Unit, span: tuple[int, int], found: list[Cue],
     heads = [c for c in found if c.kind != "Encouragement"]
     out: list[Statement] = []
     subject: tuple[str, ...] = ()
+    heads = [c for i, c in enumerate(heads) if i == 0 or c.kind != heads[i - 1].kind
+             or cues.clause_start(text, c.start, start) > heads[i - 1].start]
     for i, cue in enumerate(heads):
         first = i == 0
         left = start if first else cues.clause_start(text, cue.start, start)
@@ -156,6 +158,10 @@ def _encouragements(unit: Unit, span: tuple[int, int], found: list[Cue],
             starts.append((cue, addressees, carriers))
     promoter, _ = _subject(text[start:found[0].start], res)
     promoters = tuple(promoter) or res.implied_promoter()
+    if not starts and (promoter or not text[start:found[0].start].strip("，")):
+        # 鼓励 + a place or a bare act: the party is not named (GUIDELINE §11)
+        return [_norm(unit, found[0], start, end, res.unstated(), res, [],
+                      promoters=promoters, rule="unstated-subject")]
     out = []
     for i, (cue, addressees, carriers) in enumerate(starts):
         left = start if i == 0 else cues.clause_start(text, cue.start, start)
