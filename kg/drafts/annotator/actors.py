@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.drafts.annotator import wellformed
+from kg.source import offices
 from kg.source.lexicon import Lexicon
 
 HEADS = ("人民政府", "政府", "部门", "机构", "单位", "企业", "组织", "学校", "协会",
@@ -122,6 +123,12 @@ def split(phrase: str, matcher: Matcher) -> list[str]:
         extra = [lv + b[b.index("人民政府"):] for lv in levels.group(0).split("、") if lv
                  for b in base if "人民政府" in b]
         return list(dict.fromkeys(extra + base))
+    own = re.search(r"及其(?!有关|相关|工作人员)", phrase)
+    if own and matcher.qualifier(phrase[: own.start()] + "X") is not None:
+        # X及其A、B等部门: X and X's A and B departments (GUIDELINE §8)
+        owner = split(phrase[: own.start()], matcher)
+        members = split(phrase[own.end():], matcher)
+        return owner + [m if matcher.qualifier(m) else owner[-1] + m for m in members]
     staff = re.search(r"及其工作人员$", phrase)
     if staff:  # X及其工作人员 → X and X工作人员 for each X (GUIDELINE §8)
         base = split(phrase[: staff.start()], matcher)
@@ -129,8 +136,9 @@ def split(phrase: str, matcher: Matcher) -> list[str]:
     related = _RELATED.search(phrase)
     if related:
         base = split(phrase[: related.start()], matcher)
-        return base + [b + "有关部门" for b in base if b.endswith(("人民政府", "政府"))] \
-            or base
+        related_of = [b if b.endswith(("人民政府", "政府")) else matcher.qualifier(b)
+                      for b in base]
+        return list(dict.fromkeys(base + [q + "有关部门" for q in related_of if q]))
     groups = [_chain(group, matcher) for group in _groups(phrase, matcher)]
     members = [(i, part) for i, group in enumerate(groups) for part in _distribute_heads(group)]
     return [_normal(d) for d in _qualify(members, matcher) if d]
@@ -211,7 +219,7 @@ def _drop_closer(part: str) -> str:
 
 def _drop_inner_closer(part: str) -> str:
     """X等部门 → X部门 where 等 is a word of its own (not 高等学校)."""
-    match = re.search(rf"等(?=(?:有关|相关)?(?:行政主管|主管|管理)?(?:{_HEAD})$)", part)
+    match = re.search(rf"等(?:有关|相关)?(?=(?:行政主管|主管|管理)?(?:{_HEAD})$)", part)
     if match and match.start() >= 2 and match.start() in wellformed.boundaries(part) \
             and match.end() in wellformed.boundaries(part):
         before = part[: match.start()]
@@ -247,6 +255,13 @@ def _shared_head(part: str, head: str) -> str:
     return head
 
 
+def _bare_office(part: str) -> bool:
+    """A department named without level after a levelled one (X主管部门和Y部门)."""
+    office = offices.parse(part)
+    return bool(office and office.organ_kind == "department" and office.level is None
+                and not office.qualifier_text)
+
+
 ROLES = ("所有人", "驾驶人", "使用人", "经营者", "管理者", "管理人")
 
 
@@ -260,7 +275,7 @@ def _qualify(members: list[tuple[int, str]], matcher: Matcher) -> list[str]:
         role = next((r for r in ROLES if part.endswith(r)), None)
         if own:
             current, group_of = own, group
-        elif current and (group == group_of or part.startswith("有关")):
+        elif current and (group == group_of or part.startswith("有关") or _bare_office(part)):
             part = current + part
         if role and part != role:
             owner = part[: -len(role)]
@@ -280,6 +295,7 @@ def _normal(designation: str) -> str:
             break
     designation = re.sub(r"县（(?:市、)?区）|县（市）", "县级", designation)
     designation = re.sub(r"（以下简称[^（）]*）$", "", designation)
+    designation = re.sub(r"^(?:工程|项目)?(?:所在地|当地|本地)(?=.{2})", "", designation)  # §8
     designation = re.sub(r"^(?:新建|已建|在用|新登记|现有)(?=..)", "", designation)
     return re.sub(r"^([\u4e00-\u9fff]{2,6})的(所有人|驾驶人|使用人|经营者|管理者)$", r"\1\2",
                   designation)
