@@ -26,6 +26,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="run only the load test: 32 clients, mixed and pathological")
     cmd.add_argument("--clients", type=int, default=32, help="load test clients (default 32)")
     cmd.add_argument("--seconds", type=float, default=60.0, help="load test length (default 60)")
+    cmd.add_argument("--corpus", type=Path, metavar="DIR",
+                     help="measure ingest, cold build and warm build on real regulations: "
+                     "DIR holds province folders (e.g. ../shared/corpus); writes the table "
+                     "into README.md")
+    cmd.add_argument("--folders", default="guangdong,all",
+                     help="with --corpus: which folders, comma-separated; 'all' is every "
+                     "folder at once (default guangdong,all)")
     cmd.add_argument("--skip", action="append", default=[],
                      choices=["seed", "steps", "corpus", "named", "endpoint"],
                      help="leave out one part (repeatable)")
@@ -40,7 +47,14 @@ def handle(args: argparse.Namespace) -> int:
     results: dict = {"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "quick": args.quick,
                      "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                                  "platform": platform.platform()}}
-    if args.load:
+    if args.corpus:
+        from bench import corpus
+
+        results["corpus"] = corpus.run(settings, args.corpus, args.folders.split(","))
+        text = corpus.table(results["corpus"])
+        if corpus.write_readme(settings.root / "README.md", text):
+            text += "\n(written into README.md)"
+    elif args.load:
         results["load"] = _load(settings, args)
         text = report.load_table(results["load"])
     else:
@@ -48,12 +62,16 @@ def handle(args: argparse.Namespace) -> int:
         results["goals"] = [c.plain() for c in report.checks(results)]
         text = report.table(results)
     out = args.out or settings.root / "bench" / "results" / (
-        f"{'load' if args.load else 'bench'}-{time.strftime('%Y%m%dT%H%M%S')}.json")
+        f"{_kind(args)}-{time.strftime('%Y%m%dT%H%M%S')}.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str),
                    encoding="utf-8")
     print(f"{text}\nwritten to {out}")
     return 0
+
+
+def _kind(args: argparse.Namespace) -> str:
+    return "corpus" if args.corpus else "load" if args.load else "bench"
 
 
 def _checkout_on_path(root: Path) -> None:
