@@ -17,7 +17,7 @@ import requests
 
 from kg.config import PROJECT_ROOT, Settings
 
-W3C = Path(os.environ.get("KG_W3C_TESTS", PROJECT_ROOT.parent / "shared" / "w3c-rdf-tests"))
+W3C = Path(os.environ.get("KG_W3C_TESTS", PROJECT_ROOT / "tests" / "data" / "w3c-rdf-tests"))
 SPARQL11 = W3C / "sparql" / "sparql11"
 TIMEOUT = 2.0
 HUB_LINKS = 150          # backlinks to <base>test/hub, for paging
