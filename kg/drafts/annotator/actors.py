@@ -25,7 +25,7 @@ HEADS = ("人民政府", "政府", "部门", "机构", "单位", "企业", "组�
          "管理处", "中心", "机关", "公司", "团体", "医院", "幼儿园", "基金会", "工商户",
          "生产者", "销售者", "进口者", "驾驶人", "申请人", "当事人", "监护人", "投资者",
          "消费者", "从业者", "举办者", "承包人", "所有权人", "经营户", "站", "检察院",
-         "自然人", "各方", "社会力量",
+         "自然人", "各方", "社会力量", "业主", "人",
          "法院")
 # a member of a coordination ending so names a party itself: it takes no shared head
 PARTY_ENDINGS = (*HEADS, "联", "会", "场", "所", "院", "馆", "园", "厂", "社", "队", "校",
@@ -74,15 +74,32 @@ def subject_phrase(before: str) -> str:
     when it starts with an actor (对前款规定的举报，X应当…), else the first clause
     (X、Y等部门，应当…)."""
     clauses = [c.strip() for c in before.split("，")]
-    last = _leading(clauses[-1]) if len(clauses) > 1 else ""
-    return last if last and has_head(last) else _leading(clauses[0])
+    for clause in reversed(clauses[1:]):  # the nearest clause naming an actor
+        clause = _after_agent_marker(clause)
+        found = _leading(clause)
+        if found and has_head(found) and not clause.endswith("的"):
+            return found
+    return _leading(_after_agent_marker(clauses[0]))
+
+
+def _after_agent_marker(clause: str) -> str:
+    """X由Y负责 (GUIDELINE §12): the duty is Y's, the body after 由."""
+    head, marker, tail = clause.rpartition("由")
+    return tail if marker and head and has_head(_leading(tail)) else clause
 
 
 def _leading(phrase: str) -> str:
+    """The noun phrase a clause starts with: up to an adverbial (在, 对, 依法 …), else up
+    to the last head on a word boundary before a verb (街道办事处受理申请后… → …办事处)."""
     for match in _ADVERBIAL.finditer(phrase):
         if match.start() > 0 and has_head(phrase[: match.start()]):
             return phrase[: match.start()]
-    return phrase
+    if has_head(phrase):
+        return phrase
+    cuts = wellformed.boundaries(phrase)
+    ends = [end for end in sorted(cuts, reverse=True) if 1 < end < len(phrase)
+            and has_head(phrase[:end]) and "的" not in phrase[:end]]
+    return phrase[: ends[0]] if ends else phrase
 
 
 def object_phrase(text: str, matcher: Matcher) -> str:

@@ -2,6 +2,7 @@
 
 - A vehicle or vessel as subject (在用机动车应当…, 油罐车…) binds its owner, and when the
   norm is about taking it on the road (上道路行驶) its driver too: 机动车所有人, 机动车驾驶人.
+- A zone as subject (…试验区应当…) binds the body that manages it (…管理机构).
 - 禁止 followed by acts (禁止生产、销售、进口…) binds the parties named after the acts:
   生产者, 销售者, 进口者.
 - An act as subject (起草…政策措施，应当…) binds the body that performs it, named by a
@@ -28,6 +29,16 @@ def vehicle_parties(subject: str, sentence: str) -> tuple[str, ...]:
         return ()
     owner = f"{vehicle}所有人"
     return (owner, f"{vehicle}驾驶人") if ROAD.search(sentence) else (owner,)
+
+
+CARRIERS = ("开发区", "园区", "试验区", "合作区", "景区", "产业园", "高新区", "示范区", "自贸区")
+
+
+def carrier_body(subject: str) -> tuple[str, ...]:
+    """A zone as subject binds its managing body (GUIDELINE §4): 义乌试验区 → 义乌试验区管理机构."""
+    subject = subject.rstrip("，")
+    return (f"{subject}管理机构",) if 2 < len(subject) <= 16 and subject.endswith(CARRIERS) \
+        else ()
 
 
 def act_parties(after_cue: str) -> tuple[str, ...]:

@@ -69,6 +69,7 @@ def _implied(unit: Unit, before: str, after: str,
     if before.lstrip("，").startswith("本省") and res.lexicon.get("actor", "省人民政府"):
         return ("省人民政府",), "province-acts"
     thing = (implied.vehicle_parties(before.rstrip("，").split("，")[-1], unit.text)
+             or implied.carrier_body(before.rstrip("，").split("，")[-1])
              or implied.act_parties(after)
              or (not before.strip("，") and implied.vehicle_parties(
                  re.split(r"上道路|上路", after)[0], unit.text)))

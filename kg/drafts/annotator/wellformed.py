@@ -48,6 +48,7 @@ GOVERNING_VERBS = _set(
 CLAUSE_OPENERS = frozenset(("向", "从", "在", "被", "未", "经"))  # 向水体排放污染物的企业
 OFFICE_HEADS = ("人民政府", "政府")  # a government must be readable by the actor grammar
 RELATIVE = "的"
+PRONOUNS = frozenset(("他人", "本人", "其他人", "任何人", "别人", "人", "有人", "个人或者"))
 GENERIC_HEADS = (("单位",), ("人员",), ("组织",), ("机构",), ("个人",), ("企业",))
 
 
@@ -69,6 +70,7 @@ GOVERNING_VERBS = _set(
 CLAUSE_OPENERS = frozenset(("向", "从", "在", "被", "未", "经"))  # 向水体排放污染物的企业
 OFFICE_HEADS = ("人民政府", "政府")  # a government must be readable by the actor grammar
 RELATIVE = "的"
+PRONOUNS = frozenset(("他人", "本人", "其他人", "任何人", "别人", "人", "有人", "个人或者"))
 GENERIC_HEADS = (("单位",), ("人员",), ("组织",), ("机构",), ("个人",), ("企业",))
 
 
@@ -109,6 +111,8 @@ def junk_reason(designation: str) -> str | None:
     """Why ``designation`` is not a designation, or None when it is one."""
     if not 2 <= len(designation) <= 30:
         return "too short or too long"
+    if designation in PRONOUNS:
+        return "a pronoun, not a designation"
     if re.search(r"[，。；：、\s]", designation) or designation.count("（") != \
             designation.count("）"):
         return "punctuation or unbalanced brackets inside"
