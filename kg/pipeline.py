@@ -55,13 +55,17 @@ class Clock:
         return result
 
 
+Progress = Callable[[str, int, int, str], None]  # (stage, done, total, what)
+
+
 def run(settings: Settings, write: bool = True, engine: str = "fast",
-        force: bool = False, strict: bool = False) -> BuildResult:
+        force: bool = False, strict: bool = False,
+        progress: Progress | None = None) -> BuildResult:
     """Build the graph. A regulation that cannot be read or does not conform is
     quarantined and the others are published; with ``strict`` it raises InputError or
     ValidationFailed instead. Either way the current build is never damaged."""
     clock, iris = Clock(), Iris(settings.base_iri)
-    read = clock.time("parse", sources.read_all, settings, strict)
+    read = clock.time("parse", sources.read_all, settings, strict, _stage(progress, "read"))
     graphs = clock.time("graph", assemble, read, iris)
     context = check_context(settings, graphs.pop(iris.graph("lexicon")), engine)
     checked = clock.time("reason+validate", per_regulation.check_all, context, graphs,
@@ -75,6 +79,12 @@ def run(settings: Settings, write: bool = True, engine: str = "fast",
         result.release = clock.time("store", store.write, settings.build_dir, result.graphs,
                                     _info(settings, result), force)
     return result
+
+
+def _stage(progress: Progress | None, stage: str) -> Callable[[int, int, str], None] | None:
+    if progress is None:
+        return None
+    return lambda done, total, what: progress(stage, done, total, what)
 
 
 def assemble(read: Sources, iris: Iris) -> dict[URIRef, Graph]:

@@ -7,7 +7,7 @@ import sys
 import time
 
 from kg import pipeline
-from kg.cli.common import settings_from
+from kg.cli.common import settings_from, stage_progress
 from kg.errors import ValidationFailed
 
 QUARANTINED = 4  # published, but some regulations were left out (named on stderr)
@@ -27,7 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def handle(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
-        result = pipeline.run(settings_from(args), force=args.force, strict=args.strict)
+        result = pipeline.run(settings_from(args), force=args.force, strict=args.strict,
+                              progress=stage_progress())
     except ValidationFailed as exc:
         print(f"kg build: {exc}\nthe previous build is unchanged", file=sys.stderr)
         return 1

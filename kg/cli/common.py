@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from kg.cli.progress import Progress
 from kg.config import Settings
 
 
@@ -25,6 +28,18 @@ def ensure_build(settings: Settings) -> Path:
     try:
         return store.current(settings.build_dir)
     except BuildNotFound:
-        result = pipeline.run(settings)
+        print(f"no build in {settings.build_dir}: building {settings.data_dir} first",
+              file=sys.stderr)
+        result = pipeline.run(settings, progress=stage_progress())
         assert result.release is not None
         return result.release
+
+
+def stage_progress() -> Callable[[str, int, int, str], None]:
+    """A progress bar (or plain lines) per build stage."""
+    bars: dict[str, Progress] = {}
+
+    def show(stage: str, done: int, total: int, what: str) -> None:
+        bars.setdefault(stage, Progress(stage))(done, total, what)
+
+    return show

@@ -3,6 +3,7 @@ and annotations (curated, then machine-made drafts), and the shared lexicon."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,9 +54,11 @@ class Sources:
                              yielding=True)
 
 
-def read_all(settings: Settings, strict: bool = False) -> Sources:
+def read_all(settings: Settings, strict: bool = False,
+             progress: Callable[[int, int, str], None] | None = None) -> Sources:
     """Parse every regulation and load its annotations. A regulation that cannot be
-    read is refused (``strict``: the first such error is raised) and the others go on."""
+    read is refused (``strict``: the first such error is raised) and the others go on.
+    ``progress`` is told (done, total, slug) after each one."""
     lex = lexicon.load([settings.lexicon_file])
     files = settings.regulation_files()
     if not files:
@@ -63,7 +66,9 @@ def read_all(settings: Settings, strict: bool = False) -> Sources:
     accepted: list[Source] = []
     refused: list[Refused] = []
     known = lex
-    for path in files:
+    for done, path in enumerate(files, start=1):
+        if progress:
+            progress(done, len(files), path.stem)
         try:
             source = read(settings, path, lex)
             known = known.union(source.terms)  # one designation, one id, in every file
