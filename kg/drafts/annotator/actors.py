@@ -25,7 +25,7 @@ HEADS = ("人民政府", "政府", "部门", "机构", "单位", "企业", "组�
          "管理处", "中心", "机关", "公司", "团体", "医院", "幼儿园", "基金会", "工商户",
          "生产者", "销售者", "进口者", "驾驶人", "申请人", "当事人", "监护人", "投资者",
          "消费者", "从业者", "举办者", "承包人", "所有权人", "经营户", "站", "检察院",
-         "自然人", "各方", "社会力量", "业主", "人",
+         "自然人", "各方", "社会力量", "业主", "人", "用户", "者",
          "法院")
 # a member of a coordination ending so names a party itself: it takes no shared head
 PARTY_ENDINGS = (*HEADS, "联", "会", "场", "所", "院", "馆", "园", "厂", "社", "队", "校",
@@ -98,7 +98,8 @@ def _leading(phrase: str) -> str:
         return phrase
     cuts = wellformed.boundaries(phrase)
     ends = [end for end in sorted(cuts, reverse=True) if 1 < end < len(phrase)
-            and has_head(phrase[:end]) and "的" not in phrase[:end]]
+            and has_head(phrase[:end]) and "的" not in phrase[:end]
+            and all(wellformed.is_designation(m) for m in _enumeration(phrase[:end]))]
     return phrase[: ends[0]] if ends else phrase
 
 

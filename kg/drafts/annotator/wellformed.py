@@ -38,7 +38,7 @@ def _set(text: str) -> frozenset[str]:
 FUNCTION_WORDS = _set(
     "除 由 对 在 向 从 把 将 按照 依照 根据 依法 依据 应当 应 可以 可 不得 需要 须 必须 并 "
     "会同 以 经 委托 先行 以及 或者 并且 负责 通过 为 给予 及时 予以 按 凡 如 若 如果 "
-    "其 该 已 未 均 都 也 还 再 即 就 则 要 能 鼓励 支持 引导 提倡 禁止 严禁")
+    "其 该 已 未 均 都 也 还 再 即 就 则 鼓励 支持 引导 提倡 禁止 严禁")
 # verbs that govern an object: a designation never carries them with their object
 GOVERNING_VERBS = _set(
     "设立 开办 举办 发现 提交 符合 实行 实施 建立 开展 提供 组织开展 从事 进行 使用 "
@@ -60,7 +60,7 @@ def _set(text: str) -> frozenset[str]:
 FUNCTION_WORDS = _set(
     "除 由 对 在 向 从 把 将 按照 依照 根据 依法 依据 应当 应 可以 可 不得 需要 须 必须 并 "
     "会同 以 经 委托 先行 以及 或者 并且 负责 通过 为 给予 及时 予以 按 凡 如 若 如果 "
-    "其 该 已 未 均 都 也 还 再 即 就 则 要 能 鼓励 支持 引导 提倡 禁止 严禁")
+    "其 该 已 未 均 都 也 还 再 即 就 则 鼓励 支持 引导 提倡 禁止 严禁")
 # verbs that govern an object: a designation never carries them with their object
 GOVERNING_VERBS = _set(
     "设立 开办 举办 发现 提交 符合 实行 实施 建立 开展 提供 组织开展 从事 进行 使用 "
@@ -113,7 +113,8 @@ def junk_reason(designation: str) -> str | None:
         return "too short or too long"
     if designation in PRONOUNS:
         return "a pronoun, not a designation"
-    if re.search(r"[，。；：、\s]", designation) or designation.count("（") != \
+    listed = "、" in designation and offices.parse(designation) is None  # 市、县级人民政府 is one
+    if listed or re.search(r"[，。；：\s]", designation) or designation.count("（") != \
             designation.count("）"):
         return "punctuation or unbalanced brackets inside"
     outside = designation.rsplit(RELATIVE, 1)[-1]
