@@ -44,34 +44,17 @@ GOVERNING_VERBS = _set(
     "设立 开办 举办 发现 提交 符合 实行 实施 建立 开展 提供 组织开展 从事 进行 使用 "
     "取得 办理 申请 参加 参与 推动 促进 加强 完善 落实 制定 承担 履行 接受 "
     "引进 采取 作为 成为 是 有 没有 属于 遴选 邀请 首选 选择 指定 聘请 招用 雇用 "
-    "属 兴办 培育 侵犯 妨碍 设置 成立 组成")
+    "属 兴办 培育 侵犯 妨碍 设置 成立 组成 造成 损害 利用 维护 抢修 违反 拒绝 "
+    "阻挠 提出 收到 要求")
 CLAUSE_OPENERS = frozenset(("向", "从", "在", "被", "未", "经"))  # 向水体排放污染物的企业
+# the government of a named place: 安阳市人民政府, 景宁畲族自治县人民政府
+NAMED_GOVERNMENT = re.compile(
+    r"[\u4e00-\u9fff]{1,8}(?:省|市|自治州|州|盟|县|自治县|旗|区|镇|乡)人民政府")
 OFFICE_HEADS = ("人民政府", "政府")  # a government must be readable by the actor grammar
 RELATIVE = "的"
 PRONOUNS = frozenset(("他人", "本人", "其他人", "任何人", "别人", "人", "有人", "个人或者"))
 GENERIC_HEADS = (("单位",), ("人员",), ("组织",), ("机构",), ("个人",), ("企业",))
 
-
-def _set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# closed classes: never inside a designation (outside a relative clause)
-FUNCTION_WORDS = _set(
-    "除 由 对 在 向 从 把 将 按照 依照 根据 依法 依据 应当 应 可以 可 不得 需要 须 必须 并 "
-    "会同 以 经 委托 先行 以及 或者 并且 负责 通过 为 给予 及时 予以 按 凡 如 若 如果 "
-    "其 该 已 未 均 都 也 还 再 即 就 则 鼓励 支持 引导 提倡 禁止 严禁")
-# verbs that govern an object: a designation never carries them with their object
-GOVERNING_VERBS = _set(
-    "设立 开办 举办 发现 提交 符合 实行 实施 建立 开展 提供 组织开展 从事 进行 使用 "
-    "取得 办理 申请 参加 参与 推动 促进 加强 完善 落实 制定 承担 履行 接受 "
-    "引进 采取 作为 成为 是 有 没有 属于 遴选 邀请 首选 选择 指定 聘请 招用 雇用 "
-    "属 兴办 培育 侵犯 妨碍 设置 成立 组成")
-CLAUSE_OPENERS = frozenset(("向", "从", "在", "被", "未", "经"))  # 向水体排放污染物的企业
-OFFICE_HEADS = ("人民政府", "政府")  # a government must be readable by the actor grammar
-RELATIVE = "的"
-PRONOUNS = frozenset(("他人", "本人", "其他人", "任何人", "别人", "人", "有人", "个人或者"))
-GENERIC_HEADS = (("单位",), ("人员",), ("组织",), ("机构",), ("个人",), ("企业",))
 
 
 def _verbish(word: str) -> bool:
@@ -130,11 +113,23 @@ def junk_reason(designation: str) -> str | None:
         return f"the verb {verb} with its object"
     if re.search(r"(政府|部门|机构)\1|等(?!级)[^（）]*（|简称", designation):
         return "a doubled head, a list closer or an abbreviation inside"
-    if clause and tokens in GENERIC_HEADS and len(words(clause[:-1])) == 1:
+    if clause and tokens in GENERIC_HEADS and len(words(clause[:-1])) == 1 \
+            and not _is_verb(clause[:-1]):
         return "a relative clause cut off from its verb (…房屋的单位)"
-    if designation.endswith(OFFICE_HEADS) and not clause and offices.parse(designation) is None:
+    if designation.endswith(OFFICE_HEADS) and not clause and offices.parse(designation) is None \
+            and not NAMED_GOVERNMENT.fullmatch(designation):
         return "an office the actor grammar cannot read"
     return None
+
+
+def _is_verb(word: str) -> bool:
+    """提出申请 (the clause's one word) is a verb; 房屋 is not. jieba's tag of one whole
+    dictionary word is reliable enough for this one test."""
+    import jieba.posseg as posseg
+
+    tagged = list(posseg.POSTokenizer(_tokenizer()).cut(word, HMM=False))
+    return (len(tagged) == 1 and tagged[0].flag.startswith(("v", "l"))) \
+        or any(word.startswith(verb) for verb in GOVERNING_VERBS)
 
 
 def is_designation(designation: str) -> bool:
