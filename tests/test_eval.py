@@ -74,3 +74,45 @@ def test_cli_table_and_json(capsys: pytest.CaptureFixture) -> None:
     assert cli.main(["eval", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["scores"][TUPLES]["f1"] >= 0.85
+
+
+def test_bootstrap_intervals_are_reproducible_and_bracket_the_score() -> None:
+    from kg.drafts.evaluation import bootstrap
+
+    units = [{"v": (1, 0, 0)}] * 8 + [{"v": (0, 1, 1)}] * 2 + [{}] * 5
+    first = bootstrap.intervals(units, ["v"], resamples=200)
+    assert first == bootstrap.intervals(units, ["v"], resamples=200)  # fixed seed
+    p = first["v"].precision
+    assert p.low <= 0.8 <= p.high and p.low < p.high
+    assert bootstrap.intervals([{"v": (3, 0, 0)}] * 4, ["v"])["v"].f1.as_list() == [1.0, 1.0]
+
+
+def test_texts_fall_back_to_the_corpus_by_title(tmp_path: Path) -> None:
+    from kg.drafts.evaluation import sources
+
+    slug = "guangdongsheng-jidongche-paiqi-wuran-fangzhi-tiaoli"
+    if not sources.corpus_dir().is_dir():
+        pytest.skip("no corpus here")
+    assert sources.text_path(Settings(data_dir=tmp_path), slug).name.startswith("广东省机动车")
+    (tmp_path / f"{slug}.md").write_text("x", encoding="utf-8")
+    assert sources.text_path(Settings(data_dir=tmp_path), slug) == tmp_path / f"{slug}.md"
+    with pytest.raises(InputError, match="no text for 'nothing-here'"):
+        sources.text_path(Settings(data_dir=tmp_path), "nothing-here")
+
+
+def test_held_out_report_per_regulation_pooled_and_spread(capsys: pytest.CaptureFixture
+                                                          ) -> None:
+    from kg.drafts.evaluation import HELD_OUT, sources
+
+    if not sources.corpus_dir().is_dir():
+        pytest.skip("no corpus here")
+    assert cli.main(["eval", "--held-out", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data["held_out"]) == set(HELD_OUT)
+    pooled = data["pooled"][TUPLES]
+    assert pooled["tp"] == sum(r[TUPLES]["tp"] for r in data["held_out"].values())
+    low, high = pooled["ci"]["recall"]
+    assert low <= pooled["recall"] <= high
+    assert "gd-industrial-transfer" in data["leave_one_out"]["tuple_f1"]
+    assert data["bootstrap"]["resamples"] == 1000
+    assert "penalties (unit, kind, bounds, enforces)" in data["pooled"]

@@ -140,3 +140,68 @@ def test_every_draft_names_its_rule_and_confidence() -> None:
     drafts = _drafts("guangdong/广东省大气污染防治条例(2022-11-30).md")
     assert all(s.rule and s.confidence is not None and 0 < s.confidence <= 1 for s in drafts)
     assert {s.rule for s in drafts} >= {"cue-with-subject", "liability-clause"}
+
+
+@pytest.mark.parametrize(("name", "unit", "kind", "addressees"), [
+    # X由Y负责 binds Y (GUIDELINE §12)
+    ("zhejiang/杭州市生活饮用水源保护条例(2010-12-31).md", "4.1", "Obligation", ("各级人民政府",)),
+    # a zone as subject binds its managing body (§4, §11.3)
+    ("zhejiang/义乌国际贸易综合改革试验区条例(2019-11-29).md", "19.2", "Obligation",
+     ("义乌试验区管理机构",)),
+    # the subject's noun phrase ends before its verb (…街道办事处受理申请后…)
+    ("zhejiang/衢州市农村住房建设管理条例(2021-01-05).md", "21.2", "Obligation",
+     ("乡（镇）人民政府", "街道办事处")),
+    # 经营者为消费者提供…，应当: the subject stops before 为
+    ("shandong/山东省消费者权益保护条例(2017-03-29).md", "2.2", "Obligation", ("经营者",)),
+    # a named place's government
+    ("henan/安阳市林州红旗渠保护条例(2016-12-09).md", "5.1", "Obligation", ("安阳市人民政府",)),
+    # a vehicle as subject binds its owner and, on the road, its driver (development text)
+    ("guangdong/广东省机动车排气污染防治条例(2022-11-30).md", "11.1", "Prohibition",
+     ("机动车所有人", "机动车驾驶人")),
+    # 禁止生产、销售、进口…: the parties named after the acts
+    ("guangdong/广东省机动车排气污染防治条例(2022-11-30).md", "12.1", "Prohibition",
+     ("生产者", "销售者", "进口者")),
+    # 鼓励自然人、法人和非法人组织: a head after a head (非法人组织, not 非法人)
+    ("guangdong/深圳经济特区社会信用条例(2023-01-06).md", "16.1", "Encouragement",
+     ("自然人", "法人", "非法人组织")),
+    # 支持 + a place: the party is not named, the encouragement is kept (§11)
+    ("guangdong/横琴粤澳深度合作区发展促进条例(2023-02-08).md", "54.1", "Encouragement",
+     ("未明示主体",)),
+])
+def test_implied_and_embedded_subjects(name: str, unit: str, kind: str,
+                                       addressees: tuple[str, ...]) -> None:
+    first = next(s for s in _drafts(name) if str(s.at) == unit)
+    assert (first.kind, first.addressees) == (kind, addressees)
+
+
+def test_the_second_subject_of_a_sentence() -> None:
+    # 淄博市燃气管理条例 第十七条第三款: 检查人员检查时，应当出示相关证件，燃气用户应当予以配合。
+    found = _at("shandong/淄博市燃气管理条例(2021-05-31).md", 17)
+    assert [s.addressees for s in found if s.at.paragraph == 3] == [("检查人员",), ("燃气用户",)]
+
+
+def test_levels_before_a_government_share_its_departments() -> None:
+    # 潮州市文明行为促进条例 第五条: 市、县（区）人民政府发展改革、教育…等行政主管部门
+    first = _at("guangdong/潮州市文明行为促进条例(2022-12-16).md", 5)[0]
+    assert {"市人民政府发展改革主管部门", "县级人民政府发展改革主管部门",
+            "县级人民政府教育主管部门"} <= set(first.addressees)
+    assert not any(a.startswith("市主管") for a in first.addressees)
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("县级以上人民政府及其发展改革、商务等部门",  # GUIDELINE §8 X及其A、B等部门
+     ["县级以上人民政府", "县级以上人民政府发展改革部门", "县级以上人民政府商务部门"]),
+    ("县级以上人民政府卫生健康、教育等有关部门",
+     ["县级以上人民政府卫生健康部门", "县级以上人民政府教育部门"]),
+    ("县级以上人民政府统计机构和有关部门",
+     ["县级以上人民政府统计机构", "县级以上人民政府有关部门"]),
+    ("工程所在地县级以上人民政府住房城乡建设主管部门", ["县级以上人民政府住房城乡建设主管部门"]),
+    ("生态环境、公安、交通运输、市场监督管理等主管部门及其工作人员",  # 机动车 第二十八条
+     ["生态环境主管部门", "公安主管部门", "交通运输主管部门", "市场监督管理主管部门",
+      "生态环境主管部门工作人员", "公安主管部门工作人员", "交通运输主管部门工作人员",
+      "市场监督管理主管部门工作人员"]),
+    ("公证机构等鉴定意见书使用单位", ["公证机构"]),  # 广东省司法鉴定管理条例 第五十六条
+])
+def test_guideline_designation_forms(phrase: str, expected: list[str],
+                                     matcher: Matcher) -> None:
+    assert split(phrase, matcher) == expected
