@@ -135,6 +135,8 @@ def _item_at(text: str, pos: int, matcher: Matcher) -> str | None:
 def split(phrase: str, matcher: Matcher) -> list[str]:
     """Single designations from a coordinated noun phrase."""
     phrase = phrase.strip().removesuffix("等")
+    if _one_modified_party(phrase):
+        return [_normal(phrase)]
     levels = _LEADING_LEVELS.match(phrase)
     if levels and "人民政府" in phrase[levels.end():]:  # 市、县（区）人民政府A、B等部门
         base = split(phrase[levels.end():], matcher)
@@ -146,7 +148,8 @@ def split(phrase: str, matcher: Matcher) -> list[str]:
         # X及其A、B等部门: X and X's A and B departments (GUIDELINE §8)
         owner = split(phrase[: own.start()], matcher)
         members = split(phrase[own.end():], matcher)
-        return owner + [m if matcher.qualifier(m) else owner[-1] + m for m in members]
+        return owner + [owner[-1] + m if not matcher.qualifier(m) and _owned(m) else m
+                         for m in members]
     staff = re.search(r"及其工作人员$", phrase)
     if staff:  # X及其工作人员 → X and X工作人员 for each X (GUIDELINE §8)
         base = split(phrase[: staff.start()], matcher)
@@ -160,6 +163,17 @@ def split(phrase: str, matcher: Matcher) -> list[str]:
     groups = [_chain(group, matcher) for group in _groups(phrase, matcher)]
     members = [(i, part) for i, group in enumerate(groups) for part in _distribute_heads(group)]
     return [_normal(d) for d in _qualify(members, matcher) if d]
+
+
+def _one_modified_party(phrase: str) -> bool:
+    """从事建设工程勘察、设计的单位; 历史文化名镇、名村所在地乡镇人民政府: the list is
+    inside the modifier of one party, not a list of parties."""
+    modifier = max(phrase.rfind("的"), phrase.rfind("所在地"))
+    if modifier <= 0:
+        return False
+    head = phrase[modifier:]
+    return not re.search(r"、|和|及|或者|以及", head) and bool(re.search(r"、|和|或者",
+                                                                      phrase[:modifier]))
 
 
 def _level_tail(member: str) -> str:
@@ -237,7 +251,8 @@ def _drop_closer(part: str) -> str:
 
 def _drop_inner_closer(part: str) -> str:
     """X等部门 → X部门 where 等 is a word of its own (not 高等学校)."""
-    match = re.search(rf"等(?:有关|相关)?(?=(?:行政主管|主管|管理)?(?:{_HEAD})$)", part)
+    match = re.search(rf"等(?:有关|相关)?(?=(?:行政主管|行政管理|主管|管理|行政)?(?:{_HEAD})$)",
+                      part)
     if match and match.start() >= 2 and match.start() in wellformed.boundaries(part) \
             and match.end() in wellformed.boundaries(part):
         before = part[: match.start()]
@@ -259,18 +274,42 @@ def _distribute_heads(parts: list[str]) -> list[str]:
         bare = re.sub(r"（[^（）]*）$", "", parts[i])
         own = next((h for h in sorted(HEADS, key=len, reverse=True) if bare.endswith(h)), None)
         if own:
-            head = _shared_head(parts[i], own)
+            head = _shared_head(parts[i], own, parts[:i])
         elif head and not bare.endswith(PARTY_ENDINGS):
             parts[i] += head
     return parts
 
 
-def _shared_head(part: str, head: str) -> str:
-    """The head a list's last member lends the others: 有关部门 lends 部门 as well."""
+def _common_suffix(members: list[str]) -> str:
+    if not members:
+        return ""
+    suffix = members[0]
+    for member in members[1:]:
+        while suffix and not member.endswith(suffix):
+            suffix = suffix[1:]
+    return suffix
+
+
+def _shared_head(part: str, head: str, others: list[str] | None = None) -> str:
+    """The head a list's last member lends the others: 有关部门 lends 部门 as well; after
+    one-word members the member's words after its first (有害垃圾、湿垃圾处置单位 →
+    有害垃圾处置单位; 兰山区、河东区供热主管部门 → 兰山区供热主管部门)."""
+    common = _common_suffix(others or [])
+    if (len(common) >= 2 or common in ("区", "县", "市", "镇", "乡")) \
+            and common in part[:-len(head)]:
+        # 兰山区、河东区供热主管部门: the places share 供热主管部门
+        # 有害垃圾、湿垃圾、干垃圾处置单位: the members name kinds of 垃圾; 处置单位 is shared
+        return part[part.rindex(common, 0, len(part) - len(head)) + len(common):]
     for longer in ("有关主管部门", "主管部门", "行政主管部门", "管理部门", "有关部门"):
         if part.endswith(longer) and head in longer:
             return longer.removeprefix("有关")
     return head
+
+
+def _owned(member: str) -> bool:
+    """A member after X及其 that is X's own: a department or body, 各部门, 工作人员."""
+    return _bare_office(member) or member.endswith(("部门", "工作人员")) or \
+        member.startswith("所属")
 
 
 def _bare_office(part: str) -> bool:
@@ -293,6 +332,11 @@ def _qualify(members: list[tuple[int, str]], matcher: Matcher) -> list[str]:
         role = next((r for r in ROLES if part.endswith(r)), None)
         if own:
             current, group_of = own, group
+        elif part.endswith(("人民政府", "政府")) and (current or "").endswith("政府"):
+            pass  # 省、市、县人民政府: each member is a government of its own
+        elif current and current.endswith("人民政府") and current not in matcher.qualifiers \
+                and not (_bare_office(part) or part.startswith("有关")):
+            pass  # 各级人民政府及其各部门、企业事业单位: a government qualifies only its offices
         elif current and (group == group_of or part.startswith("有关") or _bare_office(part)):
             part = current + part
         if role and part != role:

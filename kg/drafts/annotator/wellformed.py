@@ -38,7 +38,7 @@ def _set(text: str) -> frozenset[str]:
 FUNCTION_WORDS = _set(
     "除 由 对 在 向 从 把 将 按照 依照 根据 依法 依据 应当 应 可以 可 不得 需要 须 必须 并 "
     "会同 以 经 委托 先行 以及 或者 并且 负责 通过 为 给予 及时 予以 按 凡 如 若 如果 "
-    "其 该 已 未 均 都 也 还 再 即 就 则 鼓励 支持 引导 提倡 禁止 严禁")
+    "其 其中 该 且 已 未 均 都 也 还 再 即 就 则 不 等 鼓励 支持 引导 提倡 禁止 严禁")
 # verbs that govern an object: a designation never carries them with their object
 GOVERNING_VERBS = _set(
     "设立 开办 举办 发现 提交 符合 实行 实施 建立 开展 提供 组织开展 从事 进行 使用 "
@@ -52,6 +52,12 @@ NAMED_GOVERNMENT = re.compile(
     r"[\u4e00-\u9fff]{1,8}(?:省|市|自治州|州|盟|县|自治县|旗|区|镇|乡)人民政府")
 OFFICE_HEADS = ("人民政府", "政府")  # a government must be readable by the actor grammar
 RELATIVE = "的"
+LEADING_VERBS = GOVERNING_VERBS | _set(
+    "占用 发现 遵守 确定 提请 配合 拆除 发生 侵占 损坏 破坏 携带 饲养 出售 购买 燃放 擅自 "
+    "违反 属于 有 没有 需要 开展 组织 协助 督促 指导 负责")
+CONJUNCTIONS = frozenset(("和", "及", "与", "或", "或者", "以及", "及其", "并"))
+ORPHANS = frozenset(("他", "之", "者", "的", "地", "等"))
+FUNCTIONAL_HEADS = ("单位", "机关", "机构", "企业", "人", "者", "人员", "部门", "组织", "中心")
 PRONOUNS = frozenset(("他人", "本人", "其他人", "任何人", "别人", "人", "有人", "个人或者"))
 GENERIC_HEADS = (("单位",), ("人员",), ("组织",), ("机构",), ("个人",), ("企业",))
 
@@ -59,9 +65,7 @@ GENERIC_HEADS = (("单位",), ("人员",), ("组织",), ("机构",), ("个人",)
 
 def _verbish(word: str) -> bool:
     """A relative clause needs a verb: 使用, 从事, 具备 … (a closed test on jieba's tag)."""
-    import jieba.posseg as posseg
-
-    tagged = list(posseg.POSTokenizer(_tokenizer()).cut(word, HMM=False))
+    tagged = list(_tagger().cut(word, HMM=False))
     return len(tagged) == 1 and tagged[0].flag.startswith("v")
 
 
@@ -73,6 +77,13 @@ def _tokenizer():
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     return tokenizer
+
+
+@cache
+def _tagger():
+    import jieba.posseg as posseg
+
+    return posseg.POSTokenizer(_tokenizer())
 
 
 @cache
@@ -111,10 +122,18 @@ def junk_reason(designation: str) -> str | None:
     verb = next((w for w in tokens[:-2] if w in GOVERNING_VERBS), None)  # 提供部门 is fine
     if verb:
         return f"the verb {verb} with its object"
+    if not clause and offices.parse(designation) is None:
+        conjunction = next((w for w in tokens if w in CONJUNCTIONS), None)
+        if conjunction:
+            return f"a coordination left unsplit ({conjunction})"
+        if tokens[0] in ORPHANS:
+            return f"starts with half a word ({tokens[0]})"
+        if _leading_verb(tokens):
+            return f"a verb phrase ({tokens[0]}…)"
     if re.search(r"(政府|部门|机构)\1|等(?!级)[^（）]*（|简称", designation):
         return "a doubled head, a list closer or an abbreviation inside"
     if clause and tokens in GENERIC_HEADS and len(words(clause[:-1])) == 1 \
-            and not _is_verb(clause[:-1]):
+            and not is_verb(clause[:-1]):
         return "a relative clause cut off from its verb (…房屋的单位)"
     if designation.endswith(OFFICE_HEADS) and not clause and offices.parse(designation) is None \
             and not NAMED_GOVERNMENT.fullmatch(designation):
@@ -122,14 +141,20 @@ def junk_reason(designation: str) -> str | None:
     return None
 
 
-def _is_verb(word: str) -> bool:
+def is_verb(word: str) -> bool:
     """提出申请 (the clause's one word) is a verb; 房屋 is not. jieba's tag of one whole
     dictionary word is reliable enough for this one test."""
-    import jieba.posseg as posseg
-
-    tagged = list(posseg.POSTokenizer(_tokenizer()).cut(word, HMM=False))
+    tagged = list(_tagger().cut(word, HMM=False))
     return (len(tagged) == 1 and tagged[0].flag.startswith(("v", "l"))) \
         or any(word.startswith(verb) for verb in GOVERNING_VERBS)
+
+
+def _leading_verb(tokens: tuple[str, ...]) -> bool:
+    """发现有人, 配合社区居民委员会, 占用业主: a verb with its object, not a verb naming
+    the function of a body (使用单位, 审批机关)."""
+    if len(tokens) < 2 or tokens[0] not in LEADING_VERBS:
+        return False
+    return len(tokens) > 2 or not tokens[1].endswith(FUNCTIONAL_HEADS)
 
 
 def is_designation(designation: str) -> bool:
