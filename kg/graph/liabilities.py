@@ -6,8 +6,8 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 
 from kg.graph.iris import Iris
-from kg.graph.rdf import label
-from kg.namespaces import DG, OA, RDF, XSD
+from kg.graph.rdf import label, selector
+from kg.namespaces import DG, RDF, XSD
 from kg.source.lexicon import Lexicon
 from kg.source.statements import Anchor, Penalty, Statement
 
@@ -51,11 +51,7 @@ def _penalty(graph: Graph, liability: URIRef, node: URIRef, penalty: Penalty, at
     for prop, text in ((DG.amountBasis, penalty.basis), (DG.condition, penalty.tier)):
         if text:
             graph.add((node, prop, Literal(text, lang="zh")))
-    selector = URIRef(f"{node}/evidence")
+    evidence = URIRef(f"{node}/evidence")
     graph.add((node, DG.penaltySource, iris.unit(slug, at)))
-    graph.add((node, DG.penaltyEvidence, selector))
-    graph.add((selector, RDF.type, OA.TextQuoteSelector))
-    graph.add((selector, RDF.type, OA.TextPositionSelector))
-    graph.add((selector, OA.exact, Literal(penalty.quote)))
-    graph.add((selector, OA.start, Literal(penalty.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((selector, OA.end, Literal(penalty.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, DG.penaltyEvidence, evidence))
+    selector(graph, evidence, penalty.quote, penalty.start, penalty.end)

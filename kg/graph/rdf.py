@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from kg.namespaces import PREFIXES, RDFS
+from kg.namespaces import OA, PREFIXES, RDF, RDFS, XSD
 
 
 def new_graph() -> Graph:
@@ -22,3 +22,12 @@ def label(graph: Graph, node: URIRef, zh: str, en: str) -> None:
     for prop in (SKOS.prefLabel, RDFS.label):
         graph.add((node, prop, Literal(zh, lang="zh")))
         graph.add((node, prop, Literal(en, lang="en")))
+
+
+def selector(graph: Graph, node: URIRef, quote: str, start: int, end: int) -> None:
+    """An exact span as a W3C Web Annotation selector, both quote and position."""
+    graph.add((node, RDF.type, OA.TextQuoteSelector))
+    graph.add((node, RDF.type, OA.TextPositionSelector))
+    graph.add((node, OA.exact, Literal(quote)))
+    graph.add((node, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))

@@ -8,8 +8,8 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.graph import citations, liabilities, versions
 from kg.graph.iris import Iris, chapter_eid, section_eid, unit_eid
-from kg.graph.rdf import label, new_graph
-from kg.namespaces import DG, ELI, OA, PROV, RDF, RDFS, XSD
+from kg.graph.rdf import label, new_graph, selector
+from kg.namespaces import DG, ELI, PROV, RDF, RDFS, XSD
 from kg.source.lexicon import Lexicon, Term
 from kg.source.model import Article, Chapter, Item, Paragraph, Reference, Section
 from kg.source.numerals import from_int
@@ -229,10 +229,6 @@ def _add_links(graph: Graph, node: URIRef, statement: Statement, lexicon: Lexico
         graph.add((node, CONCERNS_BY_KIND[term.kind], iris.term(term.kind, term.id)))
 
 
-def _add_evidence(graph: Graph, selector: URIRef, node: URIRef, statement: Statement) -> None:
-    graph.add((node, DG.evidence, selector))
-    graph.add((selector, RDF.type, OA.TextQuoteSelector))
-    graph.add((selector, RDF.type, OA.TextPositionSelector))
-    graph.add((selector, OA.exact, Literal(statement.quote)))
-    graph.add((selector, OA.start, Literal(statement.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((selector, OA.end, Literal(statement.end, datatype=XSD.nonNegativeInteger)))
+def _add_evidence(graph: Graph, evidence: URIRef, node: URIRef, statement: Statement) -> None:
+    graph.add((node, DG.evidence, evidence))
+    selector(graph, evidence, statement.quote, statement.start, statement.end)
