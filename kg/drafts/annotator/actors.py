@@ -30,12 +30,13 @@ HEADS = ("人民政府", "政府", "部门", "机构", "单位", "企业", "组�
 # a member of a coordination ending so names a party itself: it takes no shared head
 PARTY_ENDINGS = (*HEADS, "联", "会", "场", "所", "院", "馆", "园", "厂", "社", "队", "校",
                  "头", "店", "行", "台", "处", "局", "厅", "者", "人", "户", "方", "地", "团", "党",
+                 "区", "室", "体", "网", "频",
                  "师")
 _HEAD = "|".join(sorted(HEADS, key=len, reverse=True))
 _GENERIC = re.compile(rf"[\u4e00-\u9fff（）]{{0,12}}?(?:{_HEAD})")
-_CONJ = re.compile(r"以及|及其|或者|及|和|与")
+_CONJ = re.compile(r"以及|及其(?!他)|或者|及|和|与")
 # 与 is not chained in an object: 支持A与B开展合作 supports A, with B as the partner.
-_SEP = re.compile(r"等?(、|以及|及其|或者|及|和)")
+_SEP = re.compile(r"等?(、|以及|及其(?!他)|或者|及|和)")
 _LEADING_LEVELS = re.compile(r"^(?:(?:省|市|县|区)、)+(?=(?:县|区|市)（)")
 _RELATED = re.compile(r"(?:及其|及|和)(?:有关|相关)部门$")
 _ADVERBIAL = re.compile(r"(?<!所)在|对|依照|按照|根据|依法|结合|通过|向|从|应|要|可|不")

@@ -45,7 +45,7 @@ GOVERNING_VERBS = _set(
     "取得 办理 申请 参加 参与 推动 促进 加强 完善 落实 制定 承担 履行 接受 "
     "引进 采取 作为 成为 是 有 没有 属于 遴选 邀请 首选 选择 指定 聘请 招用 雇用 "
     "属 兴办 培育 侵犯 妨碍 设置 成立 组成 造成 损害 利用 维护 抢修 违反 拒绝 "
-    "阻挠 提出 收到 要求")
+    "阻挠 提出 收到 要求 涉及 超过 判决 租赁 列入")
 CLAUSE_OPENERS = frozenset(("向", "从", "在", "被", "未", "经"))  # 向水体排放污染物的企业
 # the government of a named place: 安阳市人民政府, 景宁畲族自治县人民政府
 NAMED_GOVERNMENT = re.compile(
@@ -54,7 +54,8 @@ OFFICE_HEADS = ("人民政府", "政府")  # a government must be readable by th
 RELATIVE = "的"
 LEADING_VERBS = GOVERNING_VERBS | _set(
     "占用 发现 遵守 确定 提请 配合 拆除 发生 侵占 损坏 破坏 携带 饲养 出售 购买 燃放 擅自 "
-    "违反 属于 有 没有 需要 开展 组织 协助 督促 指导 负责")
+    "违反 属于 有 没有 需要 开展 组织 协助 督促 指导 负责 警示 转送 坚持 列入 涉及 超过 "
+    "判决 租赁 侵犯 接收 告知 通知 责令")
 CONJUNCTIONS = frozenset(("和", "及", "与", "或", "或者", "以及", "及其", "并"))
 ORPHANS = frozenset(("他", "之", "者", "的", "地", "等"))
 FUNCTIONAL_HEADS = ("单位", "机关", "机构", "企业", "人", "者", "人员", "部门", "组织", "中心")
@@ -122,19 +123,15 @@ def junk_reason(designation: str) -> str | None:
     verb = next((w for w in tokens[:-2] if w in GOVERNING_VERBS), None)  # 提供部门 is fine
     if verb:
         return f"the verb {verb} with its object"
-    if not clause and offices.parse(designation) is None:
-        conjunction = next((w for w in tokens if w in CONJUNCTIONS), None)
-        if conjunction:
-            return f"a coordination left unsplit ({conjunction})"
-        if tokens[0] in ORPHANS:
-            return f"starts with half a word ({tokens[0]})"
-        if _leading_verb(tokens):
-            return f"a verb phrase ({tokens[0]}…)"
-    if re.search(r"(政府|部门|机构)\1|等(?!级)[^（）]*（|简称", designation):
+    problem = None if clause else _phrase_problem(designation, tokens)
+    if problem:
+        return problem
+    if re.search(r"^[一二三四五六七八九十两0-9]", designation):
+        return "a number, not a designation"
+    if re.search(r"(政府|部门|机构|有关部门)\1|等(?!级)[^（）]*（|简称", designation):
         return "a doubled head, a list closer or an abbreviation inside"
-    if clause and tokens in GENERIC_HEADS and len(words(clause[:-1])) == 1 \
-            and not is_verb(clause[:-1]):
-        return "a relative clause cut off from its verb (…房屋的单位)"
+    if clause and not any(is_verb(w) for w in words(clause[:-1])):
+        return "a relative clause without its verb (…房屋的单位, 边远山区的乡机构)"
     if designation.endswith(OFFICE_HEADS) and not clause and offices.parse(designation) is None \
             and not NAMED_GOVERNMENT.fullmatch(designation):
         return "an office the actor grammar cannot read"
@@ -149,12 +146,25 @@ def is_verb(word: str) -> bool:
         or any(word.startswith(verb) for verb in GOVERNING_VERBS)
 
 
+def _phrase_problem(designation: str, tokens: tuple[str, ...]) -> str | None:
+    """Junk in a designation without a relative clause: an unsplit coordination, half a
+    word in front, a verb with its object."""
+    conjunction = next((w for w in tokens if w in CONJUNCTIONS), None)
+    if conjunction and offices.parse(designation) is None:  # 工业和信息化部门 is one
+        return f"a coordination left unsplit ({conjunction})"
+    if tokens[0] in ORPHANS:
+        return f"starts with half a word ({tokens[0]})"
+    if _leading_verb(tokens):
+        return f"a verb phrase ({tokens[0]}…)"
+    return None
+
+
 def _leading_verb(tokens: tuple[str, ...]) -> bool:
     """发现有人, 配合社区居民委员会, 占用业主: a verb with its object, not a verb naming
     the function of a body (使用单位, 审批机关)."""
     if len(tokens) < 2 or tokens[0] not in LEADING_VERBS:
         return False
-    return len(tokens) > 2 or not tokens[1].endswith(FUNCTIONAL_HEADS)
+    return len(tokens) > 2 or tokens[1] not in FUNCTIONAL_HEADS
 
 
 def is_designation(designation: str) -> bool:
