@@ -55,9 +55,9 @@ RELATIVE = "的"
 LEADING_VERBS = GOVERNING_VERBS | _set(
     "占用 发现 遵守 确定 提请 配合 拆除 发生 侵占 损坏 破坏 携带 饲养 出售 购买 燃放 擅自 "
     "违反 属于 有 没有 需要 开展 组织 协助 督促 指导 负责 警示 转送 坚持 列入 涉及 超过 "
-    "判决 租赁 侵犯 接收 告知 通知 责令")
+    "判决 租赁 侵犯 接收 告知 通知 责令 优化 迁移 征收 传播 获得 接受 是")
 CONJUNCTIONS = frozenset(("和", "及", "与", "或", "或者", "以及", "及其", "并"))
-ORPHANS = frozenset(("他", "之", "者", "的", "地", "等"))
+ORPHANS = frozenset(("他", "之", "者", "的", "地", "等", "组"))
 FUNCTIONAL_HEADS = ("单位", "机关", "机构", "企业", "人", "者", "人员", "部门", "组织", "中心")
 PRONOUNS = frozenset(("他人", "本人", "其他人", "任何人", "别人", "人", "有人", "个人或者"))
 GENERIC_HEADS = (("单位",), ("人员",), ("组织",), ("机构",), ("个人",), ("企业",))
@@ -114,6 +114,8 @@ def junk_reason(designation: str) -> str | None:
         return "punctuation or unbalanced brackets inside"
     outside = designation.rsplit(RELATIVE, 1)[-1]
     clause = designation[: len(designation) - len(outside)]
+    if clause and {"是", "为"} & set(words(clause)):
+        return "a sentence (X是…的Y), not a designation"
     if clause and words(clause)[0] in FUNCTION_WORDS - CLAUSE_OPENERS:
         return f"starts with the function word {words(clause)[0]}"
     tokens = words(outside)
@@ -128,7 +130,7 @@ def junk_reason(designation: str) -> str | None:
         return problem
     if re.search(r"^[一二三四五六七八九十两0-9]", designation):
         return "a number, not a designation"
-    if re.search(r"(政府|部门|机构|有关部门)\1|等(?!级)[^（）]*（|简称", designation):
+    if re.search(r"(政府|部门|机构|有关部门|管理)\1|等(?!级)[^（）]*（|简称", designation):
         return "a doubled head, a list closer or an abbreviation inside"
     if clause and not any(is_verb(w) for w in words(clause[:-1])):
         return "a relative clause without its verb (…房屋的单位, 边远山区的乡机构)"
@@ -152,8 +154,12 @@ def _phrase_problem(designation: str, tokens: tuple[str, ...]) -> str | None:
     conjunction = next((w for w in tokens if w in CONJUNCTIONS), None)
     if conjunction and offices.parse(designation) is None:  # 工业和信息化部门 is one
         return f"a coordination left unsplit ({conjunction})"
-    if tokens[0] in ORPHANS:
-        return f"starts with half a word ({tokens[0]})"
+    if tokens[0] in ORPHANS or "他" in tokens:
+        return "half a word (其他 cut to 他, 小组 to 组 …)"
+    middle = tokens[1:-2] if tokens[-1] in FUNCTIONAL_HEADS else tokens[1:-1]
+    inner = next((w for w in middle if w in LEADING_VERBS), None)
+    if inner:
+        return f"the verb {inner} inside"
     if _leading_verb(tokens):
         return f"a verb phrase ({tokens[0]}…)"
     return None
