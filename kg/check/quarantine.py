@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg.check import per_regulation
+from kg.check import per_regulation, validate
 from kg.check.per_regulation import Checked, Context
 from kg.errors import InputError
 from kg.graph.iris import Iris
@@ -30,12 +30,15 @@ class Quarantined:
 
 @dataclass
 class Accepted:
-    """What goes into the release: the lexicon, and the regulations that conform."""
+    """What goes into the release: the lexicon, and the regulations that conform.
+    ``checked`` holds each regulation's result and, under the lexicon's graph name,
+    what the lexicon entails alone (regulations are reasoned over with slices of it)."""
 
     lexicon: Graph
     graphs: dict[URIRef, Graph]
     checked: dict[URIRef, Checked]
     quarantined: list[Quarantined]
+    context: Context  # the context of the lexicon as accepted
 
 
 def separate(read: Sources, context: Context, graphs: dict[URIRef, Graph],
@@ -44,27 +47,28 @@ def separate(read: Sources, context: Context, graphs: dict[URIRef, Graph],
     be read, putting back each one's last good version where the current release has it."""
     failed = {name: c for name, c in checked.items() if not c.report.conforms}
     accepted = Accepted(context.lexicon, {n: g for n, g in graphs.items() if n not in failed},
-                        {n: c for n, c in checked.items() if n not in failed}, [])
+                        {n: c for n, c in checked.items() if n not in failed}, [], context)
     problems: dict[str, tuple[str, InputError | None]] = {
         r.slug: (str(r.error), r.error) for r in read.refused}
     problems.update({_slug(iris, name): (c.report.text(), None) for name, c in failed.items()})
     for slug, (problem, error) in sorted(problems.items()):
-        kept = _keep_last_good(accepted, context, iris, slug, build_dir)
+        kept = _keep_last_good(accepted, iris, slug, build_dir)
         accepted.quarantined.append(Quarantined(slug, problem, kept, error))
+    entailed = accepted.context.lexicon_inferred()
+    accepted.checked[iris.graph("lexicon")] = Checked(entailed, validate.Report(True))
     return accepted
 
 
-def _keep_last_good(accepted: Accepted, context: Context, iris: Iris, slug: str,
-                    build_dir: Path) -> bool:
+def _keep_last_good(accepted: Accepted, iris: Iris, slug: str, build_dir: Path) -> bool:
     found = previous.last_good(build_dir, iris.graph(slug), iris.graph("lexicon"))
     if found is None:
         return False
     own, terms = found
-    lexicon = accepted.lexicon + terms
-    checked = per_regulation.check(replace(context, lexicon=lexicon), own)
+    context = replace(accepted.context, lexicon=accepted.lexicon + terms)
+    checked = per_regulation.check(context, own)
     if not checked.report.conforms:  # the rules changed since: it cannot be served either
         return False
-    accepted.lexicon = lexicon
+    accepted.lexicon, accepted.context = context.lexicon, context
     accepted.graphs[iris.graph(slug)] = own
     accepted.checked[iris.graph(slug)] = checked
     return True

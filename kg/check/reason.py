@@ -15,6 +15,9 @@ about our resources:
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterable
+from itertools import chain
+
 import owlrl
 from owlrl.OWLRL import OWLRL_Annotation_properties
 from rdflib import BNode, Graph, URIRef
@@ -22,6 +25,8 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from kg.check import rules
 from kg.graph.regulation import new_graph
+
+Triple = rules.Triple
 
 # owlrl also derives axiomatic and reflexive triples that say nothing about the
 # regulation (x owl:sameAs x, x a owl:Thing, datatype axioms); we keep only
@@ -67,6 +72,38 @@ def infer(data: Graph, ontology: Graph, base_iri: str, engine: str = "owlrl") ->
                 and (s, p, o) not in ontology):
             inferred.add((s, p, o))
     return inferred
+
+
+class Reasoner:
+    """The fast engine with everything it needs of one ontology prepared once, for
+    reasoning over many small inputs (the build's parts). ``schema`` is None when the
+    ontology needs owlrl."""
+
+    def __init__(self, ontology: Graph, base_iri: str) -> None:
+        self.ontology = frozenset(ontology)
+        self.terms = frozenset(ontology.subjects())
+        self.base_iri = base_iri
+        self._inert = _inert_predicates(ontology)
+        self._axioms = [t for t in self.ontology if t[1] not in self._inert]
+        try:
+            self.schema: rules.Schema | None = rules.Schema(ontology)
+        except rules.UnsupportedOntology:
+            self.schema = None
+
+    def entailed(self, data: Iterable[Triple]) -> set[Triple]:
+        """Ontology + data (without inert annotations) and all they entail; raises
+        rules.NeedsEquality when that would take owl:sameAs reasoning."""
+        assert self.schema is not None
+        stated = (t for t in data if t[1] not in self._inert)
+        return rules.entailed(chain(self._axioms, stated), self.schema)
+
+    def kept(self, triples: Iterable[Triple], *stated: Container[Triple]) -> set[Triple]:
+        """What :func:`infer` keeps of entailed triples: about our own resources, not
+        about ontology terms, neither in the ontology nor in any ``stated`` set."""
+        return {(s, p, o) for s, p, o in triples
+                if s not in self.terms and _keep(s, p, o, self.base_iri)
+                and (s, p, o) not in self.ontology
+                and not any((s, p, o) in given for given in stated)}
 
 
 def _expand(closure: Graph, ontology: Graph, engine: str) -> None:

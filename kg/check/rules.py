@@ -26,6 +26,7 @@ UNSUPPORTED = (OWL.sameAs, OWL.hasKey, OWL.unionOf, OWL.intersectionOf, OWL.oneO
 UNSUPPORTED_TYPES = (OWL.AsymmetricProperty, OWL.IrreflexiveProperty, OWL.Restriction)
 
 Pair = tuple[Node, Node]
+Triple = tuple[Node, Node, Node]
 
 
 class UnsupportedOntology(ValueError):
@@ -84,6 +85,13 @@ class Schema:
         self.domains = _group(ontology.subject_objects(RDFS.domain))
         self.ranges = _group(ontology.subject_objects(RDFS.range))
 
+    def joining(self) -> frozenset[Node]:
+        """The properties whose triples meet another instance triple at their object in
+        some rule (transitivity, property chains, inverse-functional properties); every
+        other rule either takes one instance triple or joins two at a subject."""
+        links = {link for _, chain in self.chains for link in chain}
+        return frozenset({*self.transitive, *links, *self.inverse_functional})
+
     @staticmethod
     def _refuse_unsupported(ontology: Graph) -> None:
         for prop in UNSUPPORTED:
@@ -103,8 +111,16 @@ def _group(pairs: Iterable[Pair]) -> dict[Node, set[Node]]:
 
 def expand(graph: Graph, schema: Schema) -> Graph:
     """Add to ``graph`` everything the schema entails about its instances; return it."""
+    for triple in entailed(graph, schema):
+        graph.add(triple)
+    return graph
+
+
+def entailed(triples: Iterable[Triple], schema: Schema) -> set[Triple]:
+    """The given triples and everything the schema entails from them (no rdflib graph:
+    the build reasons over thousands of small parts)."""
     by_prop: dict[Node, set[Pair]] = defaultdict(set)
-    for s, p, o in graph:
+    for s, p, o in triples:
         by_prop[p].add((s, o))
     changed = True
     while changed:
@@ -112,10 +128,7 @@ def expand(graph: Graph, schema: Schema) -> Graph:
         changed = _chain_rules(by_prop, schema) or changed
         changed = _type_rules(by_prop, schema) or changed
     _check_functional(by_prop, schema)
-    for p, pairs in by_prop.items():
-        for s, o in pairs:
-            graph.add((s, p, o))
-    return graph
+    return {(s, p, o) for p, pairs in by_prop.items() for s, o in pairs}
 
 
 def _check_functional(by_prop: dict[Node, set[Pair]], schema: Schema) -> None:

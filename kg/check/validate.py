@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 import pyshacl
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
+from rdflib.plugins.sparql.processor import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+
+from kg.namespaces import PREFIXES
 
 
 @dataclass(frozen=True)
@@ -17,6 +24,12 @@ class Violation:
     message_en: str
     message_zh: str
     value: str = ""
+    severity: str = str(SH.Violation)
+
+    @property
+    def blocking(self) -> bool:
+        """Whether it makes the graph not conform (warnings and infos do not)."""
+        return self.severity == str(SH.Violation)
 
     def line(self) -> str:
         where = f" {self.path}" if self.path else ""
@@ -37,10 +50,45 @@ class Report:
             v.line() for v in self.violations)
 
 
+class DataGraph(Graph):
+    """A graph to validate, whose SPARQL queries are parsed once per process: pyshacl
+    sends the text of a SPARQL target or constraint again for every part and every
+    focus node, and rdflib takes longer to parse such a query than to answer it. A
+    prepared query is evaluated exactly as its text would be (rdflib parses and
+    translates the text the same way each time)."""
+
+    def __init__(self, triples: Iterable[tuple] = ()) -> None:
+        super().__init__()  # pyshacl needs a context-aware store (not SimpleMemory)
+        namespaces = triples.namespaces() if isinstance(triples, Graph) else PREFIXES.items()
+        for prefix, namespace in namespaces:
+            self.bind(prefix, namespace)
+        for triple in triples:
+            self.add(triple)
+
+    def query(self, query_object: Any, processor: Any = "sparql", result: Any = "sparql",
+              initNs: Any = None, initBindings: Any = None,
+              use_store_provided: bool = True, **kwargs: Any) -> Any:
+        if isinstance(query_object, str) and processor == "sparql" and not kwargs:
+            namespaces = tuple(sorted((initNs or dict(self.namespaces())).items()))
+            query_object = _prepared(query_object, namespaces)
+        return super().query(query_object, processor, result, initNs, initBindings,
+                             use_store_provided, **kwargs)
+
+
+@lru_cache(maxsize=256)
+def _prepared(text: str, namespaces: tuple) -> Query:
+    return prepareQuery(text, initNs=dict(namespaces))
+
+
 def run(data: Graph, shapes: Graph) -> Report:
-    """Validate ``data`` (asserted + inferred, ontology included) against ``shapes``."""
+    """Validate ``data`` (asserted + inferred, ontology included) against ``shapes``.
+    The shapes have no SHACL rules, so pyshacl validates a DataGraph in place (it stays
+    unchanged) instead of copying it first; any other graph is copied into one."""
+    if not isinstance(data, DataGraph):
+        data = DataGraph(data)
     conforms, results, _text = pyshacl.validate(
-        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
+        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
+        inplace=True)
     violations = [_violation(results, node, shapes)
                   for node in results.subjects(RDF.type, SH.ValidationResult)]
     violations.sort(key=lambda v: (v.focus, v.shape))
@@ -65,7 +113,8 @@ def _violation(results: Graph, node: object, shapes: Graph) -> Violation:
     english = messages.get("en") or messages.get("zh", "")
     return Violation(
         focus=one(SH.focusNode), path=one(SH.resultPath), shape=one(SH.sourceShape),
-        message_en=english, message_zh=messages.get("zh") or english, value=one(SH.value))
+        message_en=english, message_zh=messages.get("zh") or english, value=one(SH.value),
+        severity=one(SH.resultSeverity))
 
 
 def _language(message: object) -> str:
