@@ -22,12 +22,13 @@ server/static/vendor/.installed: package.json package-lock.json scripts/vendor.s
 	bash scripts/vendor.sh
 	touch $@
 
-# Headless Chromium for the browser tests and a Chinese font for its screenshots,
-# from Debian's packages.
+# Headless Chromium for the browser tests, a Chinese font for its screenshots and roqet
+# (Rasqal) as a SPARQL client, from Debian's packages.
 system-deps:
-	@{ command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; } || { \
+	@{ command -v chromium >/dev/null 2>&1 && command -v roqet >/dev/null 2>&1 && \
+	   fc-list :lang=zh 2>/dev/null | grep -q .; } || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium fonts-wqy-microhei; }
+	    chromium fonts-wqy-microhei rasqal-utils; }
 
 build: install
 	$(BIN)/kg build

@@ -13,6 +13,8 @@ from flask import Flask
 
 from kg.config import Settings
 from server.http import errors, guards
+from server.http.compress import Compress
+from server.http.conditional import Conditional
 from server.http.replay import ReplayCache
 from server.runtime.holder import KEY, RuntimeHolder
 from server.runtime.protocol import QueryRuntime, ServeOptions
@@ -31,7 +33,9 @@ def create_app(settings: Settings | None = None, options: ServeOptions | None = 
     app.extensions[KEY] = holder
     errors.register(app)
     guards.install(app, options.max_url)
-    app.wsgi_app = ReplayCache(app.wsgi_app, holder)  # type: ignore[method-assign]
+    # outermost first: validators and 304s, then compression, then the replay of answers
+    app.wsgi_app = Conditional(Compress(ReplayCache(app.wsgi_app, holder)),  # type: ignore[method-assign]
+                               holder)
     from server import api, linkeddata, pages, sparql
     for blueprint in (sparql.bp, linkeddata.bp, pages.bp, api.bp):
         app.register_blueprint(blueprint)

@@ -7,15 +7,16 @@ from pathlib import Path
 from flask import Response, current_app, render_template, request, send_file
 
 from kg.errors import BuildNotFound
-from kg.query.formats import CONTENT_TYPES, PAGE_TYPES
+from kg.query.formats import CONTENT_TYPES, PAGE_TYPES, media_type
 from kg.release import dcat, store
 from server.api.blueprint import bp
 from server.http import formats
 from server.http.errors import ApiError
 from server.runtime import runtime
 
-MEDIA = {**dcat.MEDIA, dcat.DATASET_FILE: CONTENT_TYPES["turtle"],
-         dcat.CONTEXT_FILE: CONTENT_TYPES["jsonld"]}
+# bare media types: send_file adds the charset of text/* itself
+MEDIA = {**dcat.MEDIA, dcat.DATASET_FILE: media_type("turtle"),
+         dcat.CONTEXT_FILE: media_type("jsonld")}
 
 
 def release() -> Path:

@@ -11,7 +11,8 @@ CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
     "Access-Control-Allow-Headers": "Accept, Content-Type",
-    "Access-Control-Expose-Headers": "Link, Retry-After, Content-Type, Vary",
+    "Access-Control-Expose-Headers": ("Link, Retry-After, Content-Type, Vary, ETag, "
+                                      "Last-Modified, Content-Location"),
     "Access-Control-Max-Age": "86400",
 }
 

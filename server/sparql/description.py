@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import pyoxigraph
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.namespaces import DG
 from kg.query.formats import GRAPH_TYPES, RDFLIB_FORMATS, RESULT_TYPES, W3C_FORMATS
+from server.linkeddata import catalogue
 from server.runtime.protocol import QueryRuntime
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 
 
-def describe(runtime: QueryRuntime, endpoint: str) -> Graph:
+def describe(runtime: QueryRuntime, endpoint: str, base: str) -> Graph:
+    """The service description, with what the catalogue says of <base>sparql#service,
+    the IRI by which the DCAT-AP catalogue names this service (so it dereferences)."""
     g = Graph()
     g.bind("sd", SD)
     g.bind("dg", DG)
@@ -32,6 +36,11 @@ def describe(runtime: QueryRuntime, endpoint: str) -> Graph:
     for link in ("/download/", "/download/dataset.ttl", "/api/openapi.json"):
         g.add((service, RDFS.seeAlso, URIRef(root + link)))
     _dataset(g, service, runtime.release.graphs)
+    said = catalogue.service_triples(runtime, base)
+    if said:
+        g.parse(data=pyoxigraph.serialize(said, format=pyoxigraph.RdfFormat.N_TRIPLES),
+                format="nt")
+        g.bind("dcat", "http://www.w3.org/ns/dcat#")
     return g
 
 

@@ -56,10 +56,20 @@ def _format(info: QueryInfo) -> str:
         if wanted in fits:
             return wanted
     media = formats.negotiate(request.headers.get("Accept"), table)
+    if media is None and info.is_graph:
+        return _graph_fallback(request.headers.get("Accept"))
     if media is None:
         raise NotAcceptable("not acceptable; this query can be answered as "
                             + ", ".join(formats.supported(table)))
     return table[media]
+
+
+def _graph_fallback(accept: str | None) -> str:
+    """A graph format for a CONSTRUCT or DESCRIBE asked with a results-only Accept, as
+    Jena, Virtuoso and Fuseki answer it (roqet sends sparql-results+xml for every query):
+    the RDF syntax of the same family (XML → RDF/XML, JSON → JSON-LD), else Turtle."""
+    wanted = formats.negotiate(accept, formats.RESULT_TYPES)
+    return _GRAPH_FIT.get(formats.RESULT_TYPES.get(wanted or "", ""), "turtle")
 
 
 def _response(body: bytes, fmt: str) -> Response:
@@ -81,8 +91,9 @@ def _description() -> Response:
                                          graphs=rt.release.graphs,
                                          endpoint=request.base_url).encode(), "html")
     key = ("service-description", request.base_url, fmt)
+    base = current_app.config["DUTYGRAPH_SETTINGS"].base_iri
     body = rt.cache.memo(key, lambda: description.serialize(
-        description.describe(rt, request.base_url), fmt))
+        description.describe(rt, request.base_url, base), fmt))
     return _response(body, fmt)  # type: ignore[arg-type]
 
 
