@@ -24,20 +24,20 @@ HEADS = ("人民政府", "政府", "部门", "机构", "单位", "企业", "组�
          "经营者", "开办者", "管理者", "所有人", "使用人", "权利人", "责任人", "办事处",
          "管理处", "中心", "机关", "公司", "团体", "医院", "幼儿园", "基金会", "工商户",
          "生产者", "销售者", "进口者", "驾驶人", "申请人", "当事人", "监护人", "投资者",
-         "消费者", "从业者", "举办者", "承包人", "所有权人", "经营户", "站", "检察院",
+         "消费者", "从业者", "举办者", "承包人", "所有权人", "经营户", "检察院",
          "自然人", "各方", "社会力量", "业主", "人", "用户", "者",
          "法院")
 # a member of a coordination ending so names a party itself: it takes no shared head
 PARTY_ENDINGS = (*HEADS, "联", "会", "场", "所", "院", "馆", "园", "厂", "社", "队", "校",
                  "头", "店", "行", "台", "处", "局", "厅", "者", "人", "户", "方", "地", "团", "党",
-                 "区", "室", "体", "网", "频",
+                 "区", "室", "体", "网", "频", "站",
                  "师")
 _HEAD = "|".join(sorted(HEADS, key=len, reverse=True))
 _GENERIC = re.compile(rf"[\u4e00-\u9fff（）]{{0,12}}?(?:{_HEAD})")
 _CONJ = re.compile(r"以及|及其(?!他)|或者|及|和|与")
 # 与 is not chained in an object: 支持A与B开展合作 supports A, with B as the partner.
 _SEP = re.compile(r"等?(、|以及|及其(?!他)|或者|及|和)")
-_LEADING_LEVELS = re.compile(r"^(?:(?:省|市|县|区)、)+(?=(?:县|区|市)（)")
+_LEADING_LEVELS = re.compile(r"^(?:(?:省|市|县|区)、)+(?=(?:县|区|市)(?:（|级))")
 _RELATED = re.compile(r"(?:及其|及|和)(?:有关|相关)部门$")
 _ADVERBIAL = re.compile(r"(?<!所)在|对|依照|按照|根据|依法|结合|通过|向|从|应|要|可|不")
 _STRIP = ("各类", "各")
@@ -135,7 +135,7 @@ def _item_at(text: str, pos: int, matcher: Matcher) -> str | None:
 
 def split(phrase: str, matcher: Matcher) -> list[str]:
     """Single designations from a coordinated noun phrase."""
-    phrase = phrase.strip().removesuffix("等")
+    phrase = re.sub(r"县（(?:市、)?区）|县（市）区?", "县级", phrase.strip().removesuffix("等"))
     if _one_modified_party(phrase):
         return [_normal(phrase)]
     levels = _LEADING_LEVELS.match(phrase)
@@ -161,7 +161,8 @@ def split(phrase: str, matcher: Matcher) -> list[str]:
         related_of = [b if b.endswith(("人民政府", "政府")) else matcher.qualifier(b)
                       for b in base]
         return list(dict.fromkeys(base + [q + "有关部门" for q in related_of if q]))
-    groups = [_chain(group, matcher) for group in _groups(phrase, matcher)]
+    groups = [[_normal(group)] if _one_modified_party(group) else _chain(group, matcher)
+              for group in _groups(phrase, matcher)]
     members = [(i, part) for i, group in enumerate(groups) for part in _distribute_heads(group)]
     return [_normal(d) for d in _qualify(members, matcher) if d]
 
@@ -356,8 +357,8 @@ def _normal(designation: str) -> str:
                 and designation not in ("其他组织", "其他直接责任人员"):
             designation = designation[len(prefix):]
             break
-    designation = re.sub(r"县（(?:市、)?区）|县（市）", "县级", designation)
-    designation = re.sub(r"（以下简称[^（）]*）$", "", designation)
+    designation = re.sub(r"县（(?:市、)?区）|县（市）区?", "县级", designation)
+    designation = re.sub(r"（以下(?:简)?称[^（）]*）$", "", designation)
     designation = re.sub(r"^(?:工程|项目)?(?:所在地|当地|本地)(?=.{2})", "", designation)  # §8
     designation = re.sub(r"^(?:新建|已建|在用|新登记|现有)(?=..)", "", designation)
     return re.sub(r"^([\u4e00-\u9fff]{2,6})的(所有人|驾驶人|使用人|经营者|管理者)$", r"\1\2",

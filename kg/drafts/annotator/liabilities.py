@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from kg.drafts import liability as reader
-from kg.drafts.annotator import actors, confidence
+from kg.drafts.annotator import actors, confidence, wellformed
 from kg.drafts.annotator.draft import Resolver
 from kg.source.model import Article, Paragraph, Regulation
 from kg.source.statements import Anchor, Cited, Penalty, Statement, draft
@@ -53,8 +53,8 @@ def _statement(regulation: Regulation, at: Anchor, text: str, clause: reader.Lia
     quote = text[clause.start:clause.end].rstrip("；，")
     if not quote.strip():
         return None
-    enforced_by = _designations(clause.enforced_by, res)
-    liable = _designations(clause.liable, res)
+    enforced_by = _designations(clause.enforced_by, res, text)
+    liable = _designations(clause.liable, res, text)
     statement = draft(at, "Liability", quote, clause.start,
                       enforces=_enforces(regulation, clause, at),
                       enforced_by=enforced_by, liable=liable,
@@ -63,9 +63,15 @@ def _statement(regulation: Regulation, at: Anchor, text: str, clause: reader.Lia
     return confidence.rated(statement, "liability-clause", known, clause.confidence)
 
 
-def _designations(names: tuple[str, ...], res: Resolver) -> tuple[str, ...]:
+def _designations(names: tuple[str, ...], res: Resolver, text: str) -> tuple[str, ...]:
+    """The parties a clause names, each ending where a word of the text ends (流动人口 is
+    no 流动人, 用人单位 no 用人)."""
     found: list[str] = []
+    cuts = wellformed.boundaries(text)
     for name in names:
+        at = text.find(name)
+        if at >= 0 and at + len(name) not in cuts:
+            continue
         found += res.actors(actors.split(name, res.matcher))[0]
     return tuple(dict.fromkeys(found))
 

@@ -38,7 +38,7 @@ def _set(text: str) -> frozenset[str]:
 FUNCTION_WORDS = _set(
     "除 由 对 在 向 从 把 将 按照 依照 根据 依法 依据 应当 应 可以 可 不得 需要 须 必须 并 "
     "会同 以 经 委托 先行 以及 或者 并且 负责 通过 为 给予 及时 予以 按 凡 如 若 如果 "
-    "其 其中 该 且 已 未 均 都 也 还 再 即 就 则 不 等 鼓励 支持 引导 提倡 禁止 严禁")
+    "其 其中 该 且 已 未 未经 均 都 也 还 再 即 就 则 不 等 鼓励 支持 引导 提倡 禁止 严禁")
 # verbs that govern an object: a designation never carries them with their object
 GOVERNING_VERBS = _set(
     "设立 开办 举办 发现 提交 符合 实行 实施 建立 开展 提供 组织开展 从事 进行 使用 "
@@ -55,10 +55,13 @@ RELATIVE = "的"
 LEADING_VERBS = GOVERNING_VERBS | _set(
     "占用 发现 遵守 确定 提请 配合 拆除 发生 侵占 损坏 破坏 携带 饲养 出售 购买 燃放 擅自 "
     "违反 属于 有 没有 需要 开展 组织 协助 督促 指导 负责 警示 转送 坚持 列入 涉及 超过 "
-    "判决 租赁 侵犯 接收 告知 通知 责令 优化 迁移 征收 传播 获得 接受 是")
+    "判决 租赁 侵犯 接收 告知 通知 责令 优化 迁移 征收 传播 获得 接受 是 建设 分别 明确 "
+    "方便 选举 出具 聘用 落实 知道 交 送交 报送")
+NOMINAL_VERBS = _set("建设 组织 负责 指导 协助 管理 服务 监督 保护")  # 精神文明建设委员会
 CONJUNCTIONS = frozenset(("和", "及", "与", "或", "或者", "以及", "及其", "并"))
 ORPHANS = frozenset(("他", "之", "者", "的", "地", "等", "组"))
-FUNCTIONAL_HEADS = ("单位", "机关", "机构", "企业", "人", "者", "人员", "部门", "组织", "中心")
+FUNCTIONAL_HEADS = ("单位", "机关", "机构", "企业", "人", "者", "人员", "部门", "组织", "中心",
+                    "方")
 PRONOUNS = frozenset(("他人", "本人", "其他人", "任何人", "别人", "人", "有人", "个人或者"))
 GENERIC_HEADS = (("单位",), ("人员",), ("组织",), ("机构",), ("个人",), ("企业",))
 
@@ -125,6 +128,10 @@ def junk_reason(designation: str) -> str | None:
     verb = next((w for w in tokens[:-2] if w in GOVERNING_VERBS), None)  # 提供部门 is fine
     if verb:
         return f"the verb {verb} with its object"
+    joined = next((w for w in tokens if w in CONJUNCTIONS), None)
+    if clause and joined and len(outside.split(joined)[0]) >= 4 and \
+            offices.parse(outside) is None:
+        return "a coordination after the modifier (…的专项资金和…部门)"
     problem = None if clause else _phrase_problem(designation, tokens)
     if problem:
         return problem
@@ -154,10 +161,10 @@ def _phrase_problem(designation: str, tokens: tuple[str, ...]) -> str | None:
     conjunction = next((w for w in tokens if w in CONJUNCTIONS), None)
     if conjunction and offices.parse(designation) is None:  # 工业和信息化部门 is one
         return f"a coordination left unsplit ({conjunction})"
-    if tokens[0] in ORPHANS or "他" in tokens:
+    if tokens[0] in ORPHANS or {"他", "它"} & set(tokens):
         return "half a word (其他 cut to 他, 小组 to 组 …)"
     middle = tokens[1:-2] if tokens[-1] in FUNCTIONAL_HEADS else tokens[1:-1]
-    inner = next((w for w in middle if w in LEADING_VERBS), None)
+    inner = next((w for w in middle if w in LEADING_VERBS - NOMINAL_VERBS), None)
     if inner:
         return f"the verb {inner} inside"
     if _leading_verb(tokens):
