@@ -105,6 +105,10 @@ def held_out_table(report) -> str:
     lines += [f"  {slug:56} {f1:.3f}" for slug, f1 in report.spread_scores.items()]
     lines += [f"  spread, {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in s.items())
               for name, s in report.spread.items()]
+    lines += ["", "precision of each rule's (unit, class, addressee) tuples, pooled "
+              "(the check on the confidence each draft carries):"]
+    lines += [f"  {rule:28} {s.tp:4} of {s.tp + s.fp:4}  {s.precision:.3f}"
+              for rule, s in report.by_rule.items()]
     tuples = report.pooled[evaluate.TUPLES]
     met = tuples.recall >= HELD_OUT_GOALS["recall"] and \
         tuples.precision >= HELD_OUT_GOALS["precision"]

@@ -40,6 +40,7 @@ class HeldOut:
     pooled_intervals: dict[str, bootstrap.Intervals]
     spread: dict[str, dict[str, float]] = field(default_factory=dict)  # LOO, per slug too
     spread_scores: dict[str, float] = field(default_factory=dict)  # slug → tuple F1
+    by_rule: dict[str, Score] = field(default_factory=dict)  # pooled precision per rule
 
     def as_dict(self) -> dict:
         return {
@@ -47,6 +48,9 @@ class HeldOut:
                          for r in self.regulations},
             "pooled": _scores(self.pooled, self.pooled_intervals),
             "leave_one_out": {"tuple_f1": self.spread_scores, "spread": self.spread},
+            "precision_by_rule": {rule: {"correct": s.tp, "made": s.tp + s.fp,
+                                         "precision": round(s.precision, 4)}
+                                  for rule, s in self.by_rule.items()},
             "bootstrap": {"resamples": bootstrap.RESAMPLES, "seed": bootstrap.SEED,
                           "unit": "paragraph or item", "interval": "95% percentile"},
         }
@@ -86,6 +90,9 @@ def held_out(settings: Settings, slugs: tuple[str, ...] = HELD_OUT,
         for view in views:
             pooled[view].add(evaluation.rows[view])
     report = HeldOut(results, pooled, bootstrap.intervals(pooled_units, views))
+    for result in results:
+        for rule, score in result.evaluation.by_rule.items():
+            report.by_rule.setdefault(rule, Score()).add(score)
     scores = {r.evaluation.slug: r.evaluation.rows[TUPLES].f1 for r in results}
     scores.update({slug: evaluate(settings, slug).rows[TUPLES].f1 for slug in others
                    if settings.annotation_file(slug).exists()})

@@ -56,6 +56,7 @@ class Evaluation:
     errors: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     units: list[str] = field(default_factory=list)  # every scored paragraph and item
     keys: dict[str, tuple[set[Key], set[Key]]] = field(default_factory=dict)  # gold, guess
+    by_rule: dict[str, Score] = field(default_factory=dict)  # tuple precision per rule
 
     def as_dict(self) -> dict:
         return {"slug": self.slug, "articles": self.articles,
@@ -82,7 +83,21 @@ def evaluate(settings: Settings, slug: str = DEFAULT_SLUG) -> Evaluation:
         result.rows[name] = Score(len(gold & guess), len(guess - gold), len(gold - guess))
         result.errors[name] = {"missed": sorted(map(_show, gold - guess)),
                                "spurious": sorted(map(_show, guess - gold))}
+    result.by_rule = rule_precision(curated, predicted)
     return result
+
+
+def rule_precision(curated: list[Statement], predicted: list[Statement]) -> dict[str, Score]:
+    """How often each annotator rule's (unit, class, addressee) tuples are right: the
+    check on the confidences the rules carry."""
+    gold = VIEWS[TUPLES](curated) | VIEWS["Liability"](curated)
+    scores: dict[str, Score] = {}
+    for statement in predicted:
+        keys = VIEWS[TUPLES]([statement]) or VIEWS["Liability"]([statement])
+        score = scores.setdefault(statement.rule or "none", Score())
+        score.tp += len(keys & gold)
+        score.fp += len(keys - gold)
+    return dict(sorted(scores.items()))
 
 
 def _units(regulation: Regulation, last: int) -> list[str]:
