@@ -36,8 +36,8 @@ def create_app(settings: Settings | None = None, options: ServeOptions | None = 
     # outermost first: validators and 304s, then compression, then the replay of answers
     app.wsgi_app = Conditional(Compress(ReplayCache(app.wsgi_app, holder)),  # type: ignore[method-assign]
                                holder)
-    from server import api, linkeddata, pages, sparql
-    for blueprint in (sparql.bp, linkeddata.bp, pages.bp, api.bp):
+    from server import api, linkeddata, pages, sparql, web
+    for blueprint in (sparql.bp, linkeddata.bp, pages.bp, api.bp, web.bp):
         app.register_blueprint(blueprint)
     return app
 

@@ -8,12 +8,13 @@ from urllib.parse import urlencode
 
 import pyoxigraph
 from flask import Response, current_app, render_template, request
+from werkzeug.urls import iri_to_uri
 
 from kg.namespaces import PREFIXES
 from kg.query.formats import EXTENSIONS, GRAPH_FORMATS, media_type
-from server.http import formats
+from server.http import formats, jsonld
 from server.http.errors import ApiError, NotAcceptable
-from server.linkeddata import resource
+from server.linkeddata import catalogue, resource
 from server.linkeddata.blueprint import bp
 from server.pages.rich import html_for
 from server.runtime import runtime
@@ -36,13 +37,18 @@ def show(path: str) -> Response:
         desc = resource.describe(runtime(), iri, page)
     except resource.NotAnIri:
         raise ApiError(f"no resource {iri}", 404) from None
+    if not desc.exists:  # the catalogue's and the named graphs' IRIs are not in the store
+        desc = catalogue.describe(runtime(), iri, base_iri()) or desc
     if not desc.exists:
         raise ApiError(f"no resource {iri}", 404)
     # people's pages (server/pages/rich.py) show actors, norms, articles… richly as HTML
     rich = html_for(iri) if fmt == "html" else None
     response = rich if rich is not None else _render(desc, fmt)
-    response.headers["Link"] = _links(path, page, desc.has_next)
+    # a people's page names its own canonical URL in its HTML (server/web/metadata.py)
+    response.headers["Link"] = _links(path, page, desc.has_next, rich is None)
     response.vary.add("Accept")
+    if not request.args.get("format"):  # negotiated: name the representation chosen
+        response.headers["Content-Location"] = iri_to_uri(_twin_urls(request.path, page)[fmt])
     return response
 
 
@@ -75,6 +81,9 @@ def _render(desc: resource.Description, fmt: str) -> Response:
     if fmt == "html":
         body = render_template("resource.html", d=desc, local=local_path, base=base_iri(),
                                alternates=_twin_urls(request.path, desc.page)).encode()
+    elif fmt == "jsonld":
+        body = jsonld.compact(resource.serialize(desc, GRAPH_FORMATS["ntriples"], _PREFIXES),
+                              base_iri())
     else:
         body = resource.serialize(desc, GRAPH_FORMATS[fmt], _PREFIXES)
     return Response(body, content_type=formats.CONTENT_TYPES[fmt])
@@ -89,11 +98,12 @@ def _twin_urls(path: str, page: int) -> dict[str, str]:
     return {fmt: path + _query(page, format=name) for fmt, name in TWINS.items()}
 
 
-def _links(path: str, page: int, has_next: bool) -> str:
+def _links(path: str, page: int, has_next: bool, canonical: bool = True) -> str:
     url = "/" + path
     links = [f'<{u}>; rel="alternate"; type="{media_type(f)}"'
              for f, u in _twin_urls(url, page).items()]
-    links.append(f'<{base_iri()}{path}>; rel="canonical"')
+    if canonical:
+        links.append(f'<{base_iri()}{path}>; rel="canonical"')
     if has_next:
         links.append(f'<{url}{_query(page + 1)}>; rel="next"')
     if page > 1:

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, g, render_template, request
+from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 
 from kg.query.formats import EXTENSIONS, media_type
+from server.http import jsonld
 from server.http.errors import body_of
 from server.pages import lang as lang_mod
 from server.pages import reads, sparql
@@ -44,6 +45,10 @@ def twin_path(path: str, fmt: str) -> str:
 
 
 def html_path() -> str:
+    """The page's own path: its route's, also where it is shown at an IRI's path
+    (server/pages/rich.py), so that its twins are the page's, which resolve."""
+    if g.get("page_path"):
+        return g.page_path
     path = request.path
     for fmt in TWINS:
         if path.endswith("." + fmt):
@@ -56,6 +61,7 @@ def page(bp: Blueprint, rule: str, endpoint: str) -> Callable:
     def decorate(view: Callable[..., Page]) -> Callable[..., Response]:
         def serve(fmt: str | None = None, **kwargs: Any) -> Response:
             g.lang, remember = lang_mod.pick(request)
+            g.page_path = url_for(f"{bp.name}.{endpoint}", **kwargs)
             result = view(**kwargs)
             response = twin(result, fmt) if fmt else html(result)
             links = [f'<{twin_path(html_path(), f)}>; rel="alternate"; type="{m}"'
@@ -81,7 +87,11 @@ def twin(result: Page, fmt: str) -> Response:
         return Response(body, mimetype=TWINS["json"])
     rt = runtime()
     query = sparql.bind(DESCRIBE, where=reads.values("s", result.iris))
-    body = body_of(rt.answer(rt.job(query, RDF_TWINS[fmt])))
+    if RDF_TWINS[fmt] == "jsonld":  # compact, under the published context
+        triples = body_of(rt.answer(rt.job(query, "ntriples")))
+        body = jsonld.compact(triples, current_app.config["DUTYGRAPH_SETTINGS"].base_iri)
+    else:
+        body = body_of(rt.answer(rt.job(query, RDF_TWINS[fmt])))
     return Response(body, mimetype=TWINS[fmt])
 
 
