@@ -14,7 +14,7 @@ from rdflib.compare import to_canonical_graph
 from kg.check import per_regulation, quarantine, validate
 from kg.config import Settings
 from kg.errors import InputError, ValidationFailed
-from kg.graph import regulation
+from kg.graph import offices, regulation
 from kg.graph.iris import Iris
 from kg.graph.rdf import new_graph
 from kg.release import store
@@ -89,9 +89,10 @@ def _stage(progress: Progress | None, stage: str) -> Callable[[int, int, str], N
 
 def assemble(read: Sources, iris: Iris) -> dict[URIRef, Graph]:
     """The lexicon's named graph and one per regulation."""
-    lexicon = read.all_terms()
-    graphs = {iris.graph("lexicon"): regulation.lexicon_graph(lexicon, iris)}
-    for source in read.regulations:
+    unified = offices.unify(read)  # one actor per office, across every regulation
+    lexicon = unified.lexicon
+    graphs = {iris.graph("lexicon"): offices.lexicon_graph(unified, iris)}
+    for source in unified.sources.regulations:
         graphs[iris.graph(source.slug)] = regulation.regulation_graph(source, lexicon, iris)
     return graphs
 

@@ -31,6 +31,24 @@ def unit_eid(anchor: Anchor) -> str:
     return eid if anchor.item is None else f"{eid}__item_{anchor.item}"
 
 
+def iri_segment(text: str) -> str:
+    """A path segment of an IRI (RFC 3987): Chinese and other non-ASCII characters as
+    they are; ASCII other than unreserved characters percent-encoded."""
+    return "".join(c if ord(c) >= 0xA0 else quote(c, safe="-_.~") for c in text)
+
+
+def iri_path(path: str) -> str:
+    """The IRI path of a decoded request path, each segment as iri_segment writes it, so
+    that an IRI dereferences whether it was asked for as IRI or as URI."""
+    return "/".join(iri_segment(part) for part in path.split("/"))
+
+
+def as_uri(iri: str) -> str:
+    """The URI an IRI maps to where it travels as one (an HTTP header, RFC 3987 §3.1):
+    each non-ASCII character as its percent-encoded UTF-8."""
+    return "".join(quote(c, safe="") if ord(c) > 127 else c for c in iri)
+
+
 @dataclass(frozen=True)
 class Iris:
     base: str = DEFAULT_BASE
@@ -58,7 +76,7 @@ class Iris:
         return URIRef(f"{self.statement(slug, statement)}/evidence")
 
     def term(self, kind: str, term_id: str) -> URIRef:
-        return URIRef(f"{self.base}{kind}/{quote(term_id, safe='-_.~')}")
+        return URIRef(f"{self.base}{kind}/{iri_segment(term_id)}")
 
     def version(self, slug: str, day: date) -> URIRef:
         return URIRef(f"{self.regulation(slug)}/version/{day.isoformat()}")

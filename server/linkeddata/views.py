@@ -10,6 +10,7 @@ import pyoxigraph
 from flask import Response, current_app, render_template, request
 from werkzeug.urls import iri_to_uri
 
+from kg.graph.iris import as_uri, iri_path
 from kg.namespaces import PREFIXES
 from kg.query.formats import EXTENSIONS, GRAPH_FORMATS, media_type
 from server.http import formats, jsonld
@@ -32,11 +33,13 @@ def base_iri() -> str:
 def show(path: str) -> Response:
     fmt = _format()
     page = _page()
-    iri = base_iri() + path
+    iri = base_iri() + iri_path(path)  # asked for as IRI or as URI alike
     try:
         desc = resource.describe(runtime(), iri, page)
     except resource.NotAnIri:
         raise ApiError(f"no resource {iri}", 404) from None
+    if not desc.exists:  # the catalogue's and the named graphs' IRIs are not in the store
+        desc = catalogue.describe(runtime(), iri, base_iri()) or desc
     if not desc.exists:  # the catalogue's and the named graphs' IRIs are not in the store
         desc = catalogue.describe(runtime(), iri, base_iri()) or desc
     if not desc.exists:
@@ -45,7 +48,7 @@ def show(path: str) -> Response:
     rich = html_for(iri) if fmt == "html" else None
     response = rich if rich is not None else _render(desc, fmt)
     # a people's page names its own canonical URL in its HTML (server/web/metadata.py)
-    response.headers["Link"] = _links(path, page, desc.has_next, rich is None)
+    response.headers["Link"] = as_uri(_links(path, page, desc.has_next, rich is None))
     response.vary.add("Accept")
     if not request.args.get("format"):  # negotiated: name the representation chosen
         response.headers["Content-Location"] = iri_to_uri(_twin_urls(request.path, page)[fmt])

@@ -12,6 +12,7 @@ from server.pages.twins import install_layout
 from server.pages.views import (  # the views register themselves on bp
     home,
     norms,
+    offices,
     search,
     terms,
     tools,
@@ -19,4 +20,4 @@ from server.pages.views import (  # the views register themselves on bp
 
 install_layout(bp)
 
-__all__ = ["bp", "home", "norms", "search", "terms", "tools"]
+__all__ = ["bp", "home", "norms", "offices", "search", "terms", "tools"]

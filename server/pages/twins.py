@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 
+from kg.graph.iris import as_uri
 from kg.query.formats import EXTENSIONS, media_type
 from server.http import jsonld
 from server.http.errors import body_of
@@ -68,7 +69,7 @@ def page(bp: Blueprint, rule: str, endpoint: str) -> Callable:
                      for f, m in TWINS.items() if f != fmt]
             if fmt:
                 links.append(f'<{html_path()}>; rel="alternate"; type="{media_type("html")}"')
-            response.headers["Link"] = ", ".join(links)
+            response.headers["Link"] = as_uri(", ".join(links))  # a header carries URIs
             response.vary.update(("Accept-Language", "Cookie"))
             if remember:
                 response.set_cookie(lang_mod.COOKIE, g.lang, max_age=365 * 86400,
