@@ -44,6 +44,8 @@ LIABILITY = f"{REG}art_2__para_3/liability-0-43"
 PENALTY = f"{LIABILITY}/penalty-1"
 ITEM = f"{REG}art_2__para_1__item_1"
 DG = "https://w3id.org/dutygraph/ontology#"
+COUNTY_OFFICE = f"{ACTOR}receiving-area-county-government"
+DEPARTMENT = f"{ACTOR}transport-department"
 SECTION = ("reg:chp_1__sec_1 a dg:Section ; skos:prefLabel '第一章第一节 一般规定'@zh , "
            "'Chapter 1, section 1'@en ; rdfs:label '第一章第一节 一般规定'@zh , "
            "'Chapter 1, section 1'@en ; dg:ordinal 1 ; eli:number '第一节' ;")
@@ -91,6 +93,10 @@ PASSING = {
     "LiabilityEnforcesShape": "",
     "LiabilityActorsShape": "",
     "PenaltyKindShape": "",
+    "OfficeLevelShape": "",
+    "OfficeOrganKindShape": "",
+    "OfficeSectorShape": "",
+    "OfficeAreaShape": "",
     "PenaltyAmountShape": f"INSERT DATA {{ <{PENALTY}> dg:minimumMultiple 1.0 ; "
                           "dg:maximumMultiple 3.0 }",
     "PenaltyMultipleShape": f"INSERT DATA {{ <{PENALTY}> dg:minimumMultiple 0.5 ; "
@@ -211,6 +217,24 @@ FAILING = {
         f"DELETE WHERE {{ <{PENALTY}> dg:penaltyKind ?k }}; "
         f"INSERT DATA {{ <{PENALTY}> dg:penaltyKind dg:Obligation }}",
         {("PenaltyKindShape", PENALTY)}),
+    # an actor at two levels, one of them no level at all (a sector)
+    "OfficeLevelShape": (
+        f"INSERT DATA {{ <{COUNTY_OFFICE}> dg:level <{DEFAULT_BASE}sector/transport> }}",
+        {("OfficeLevelShape", COUNTY_OFFICE)}),
+    # an organ kind that is a level, not a concept of dg:organKinds
+    "OfficeOrganKindShape": (
+        f"DELETE DATA {{ <{COUNTY_OFFICE}> dg:organKind <{DEFAULT_BASE}organ-kind/government> }}; "
+        f"INSERT DATA {{ <{COUNTY_OFFICE}> dg:organKind <{DEFAULT_BASE}level/county> }}",
+        {("OfficeOrganKindShape", COUNTY_OFFICE)}),
+    # a sector that is an organ kind, not a concept of dg:sectors
+    "OfficeSectorShape": (
+        f"DELETE DATA {{ <{DEPARTMENT}> dg:sector <{DEFAULT_BASE}sector/transport> }}; "
+        f"INSERT DATA {{ <{DEPARTMENT}> dg:sector <{DEFAULT_BASE}organ-kind/department> }}",
+        {("OfficeSectorShape", DEPARTMENT)}),
+    # two areas, one of them no actor
+    "OfficeAreaShape": (
+        f"INSERT DATA {{ <{COUNTY_OFFICE}> dg:area <{DEFAULT_BASE}level/county> }}",
+        {("OfficeAreaShape", COUNTY_OFFICE)}),
     # a minimum above the maximum
     "PenaltyAmountShape": (
         f"DELETE WHERE {{ <{PENALTY}> dg:minimumAmount ?m }}; "
