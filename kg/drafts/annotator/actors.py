@@ -30,7 +30,7 @@ HEADS = ("人民政府", "政府", "部门", "机构", "单位", "企业", "组�
 # a member of a coordination ending so names a party itself: it takes no shared head
 PARTY_ENDINGS = (*HEADS, "联", "会", "场", "所", "院", "馆", "园", "厂", "社", "队", "校",
                  "头", "店", "行", "台", "处", "局", "厅", "者", "人", "户", "方", "地", "团", "党",
-                 "区", "室", "体", "网", "频", "站",
+                 "区", "室", "体", "网", "频", "站", "学", "事",
                  "师")
 _HEAD = "|".join(sorted(HEADS, key=len, reverse=True))
 _GENERIC = re.compile(rf"[\u4e00-\u9fff（）]{{0,12}}?(?:{_HEAD})")
@@ -126,7 +126,8 @@ def _item_at(text: str, pos: int, matcher: Matcher) -> str | None:
         known += text[pos + len(known): pos + len(known) + 4]
     if known:
         return known
-    if generic and not _CONJ.search(generic.group(0)):
+    if generic and not _CONJ.search(generic.group(0)) \
+            and generic.end() - pos in wellformed.boundaries(text[pos: generic.end() + 8]):
         end = generic.end()
         longer = next((h for h in HEADS if text.startswith(h, end)), None)
         return text[pos: end + len(longer)] if longer else generic.group(0)  # 非法人组织
@@ -173,6 +174,9 @@ def _one_modified_party(phrase: str) -> bool:
     modifier = max(phrase.rfind("的"), phrase.rfind("所在地"))
     if modifier <= 0:
         return False
+    first = re.split(r"、|和|及|或者|以及", phrase[:modifier])[0]
+    if has_head(first) and not first.endswith(("人员", "个人")):
+        return False  # X部门和其他负有…职责的部门: a list of parties
     head = phrase[modifier:]
     return not re.search(r"、|和|及|或者|以及", head) and bool(re.search(r"、|和|或者",
                                                                       phrase[:modifier]))
@@ -183,7 +187,7 @@ def _level_tail(member: str) -> str:
     before 和 shares it: 省和地级以上市…)."""
     level = next((w for w in sorted((*LEVEL_WORDS, "县级以上"), key=len, reverse=True)
                   if member.startswith(w)), "")
-    rest = member[len(level):]
+    rest = re.sub(r"^（[^（）]*）", "", member[len(level):])  # 区（市）河道主管机关
     return rest if level and rest.endswith(("部门", "人民政府", "机关")) else ""
 
 
@@ -266,6 +270,13 @@ def _drop_inner_closer(part: str) -> str:
 LEVEL_WORDS = ("省", "市", "县", "区", "乡", "镇", "县级", "市级", "设区的市", "地级以上市")
 
 
+# heads a coordination's members share: generic nouns of bodies (公安、交通运输等部门,
+# 生产、销售单位), never a noun of its own kind (小学、幼儿园 is no 小学幼儿园)
+SHARED_HEADS = ("部门", "机构", "单位", "企业", "组织", "人员", "机关", "经营者", "责任人",
+                "委员会", "协会", "中心", "主体", "管理者", "使用人", "所有人", "人民政府",
+                "政府")
+
+
 def _distribute_heads(parts: list[str]) -> list[str]:
     """Members share the last one's head; a bare level (市、县（区）人民政府市场监管部门)
     shares its whole government-and-department tail."""
@@ -277,7 +288,7 @@ def _distribute_heads(parts: list[str]) -> list[str]:
         own = next((h for h in sorted(HEADS, key=len, reverse=True) if bare.endswith(h)), None)
         if own:
             head = _shared_head(parts[i], own, parts[:i])
-        elif head and not bare.endswith(PARTY_ENDINGS):
+        elif head and not bare.endswith(PARTY_ENDINGS) and head.endswith(SHARED_HEADS):
             parts[i] += head
     return parts
 
@@ -336,7 +347,7 @@ def _qualify(members: list[tuple[int, str]], matcher: Matcher) -> list[str]:
             current, group_of = own, group
         elif part.endswith(("人民政府", "政府")) and (current or "").endswith("政府"):
             pass  # 省、市、县人民政府: each member is a government of its own
-        elif current and current.endswith("人民政府") and current not in matcher.qualifiers \
+        elif current and current.endswith("人民政府") \
                 and not (_bare_office(part) or part.startswith("有关")):
             pass  # 各级人民政府及其各部门、企业事业单位: a government qualifies only its offices
         elif current and (group == group_of or part.startswith("有关") or _bare_office(part)):

@@ -52,6 +52,8 @@ def with_level(designation: str, governments: dict[str | None, str]) -> str:
     if designation.endswith("工作人员") and len(designation) > 4:  # X工作人员: X's level
         return with_level(designation[:-4], governments) + "工作人员"
     office = offices.parse(designation)
+    if not designation.endswith(("部门", "机构")):
+        return designation  # 司法机关, 公安机关: no government's department by name
     if office is None or office.organ_kind != "department" or office.level is not None \
             or office.qualifier_text or designation.startswith(("本级", "同级", "上级")):
         return designation

@@ -56,7 +56,7 @@ LEADING_VERBS = GOVERNING_VERBS | _set(
     "占用 发现 遵守 确定 提请 配合 拆除 发生 侵占 损坏 破坏 携带 饲养 出售 购买 燃放 擅自 "
     "违反 属于 有 没有 需要 开展 组织 协助 督促 指导 负责 警示 转送 坚持 列入 涉及 超过 "
     "判决 租赁 侵犯 接收 告知 通知 责令 优化 迁移 征收 传播 获得 接受 是 建设 分别 明确 "
-    "方便 选举 出具 聘用 落实 知道 交 送交 报送")
+    "方便 选举 出具 聘用 落实 知道 交 送交 报送 享受 发挥 公布 配备 加快")
 NOMINAL_VERBS = _set("建设 组织 负责 指导 协助 管理 服务 监督 保护")  # 精神文明建设委员会
 CONJUNCTIONS = frozenset(("和", "及", "与", "或", "或者", "以及", "及其", "并"))
 ORPHANS = frozenset(("他", "之", "者", "的", "地", "等", "组"))
@@ -137,6 +137,9 @@ def junk_reason(designation: str) -> str | None:
         return problem
     if re.search(r"^[一二三四五六七八九十两0-9]", designation):
         return "a number, not a designation"
+    if designation.count("人民政府") > 1 or designation.count("人民检察院") + \
+            designation.count("人民政府") > 1:
+        return "two governments glued together"
     if re.search(r"(政府|部门|机构|有关部门|管理)\1|等(?!级)[^（）]*（|简称", designation):
         return "a doubled head, a list closer or an abbreviation inside"
     if clause and not any(is_verb(w) for w in words(clause[:-1])):
