@@ -8,3 +8,6 @@ out=server/static/vendor
 mkdir -p "$out"
 cp node_modules/@zazuko/yasgui/build/yasgui.min.js node_modules/@zazuko/yasgui/build/yasgui.min.css "$out/"
 cp node_modules/cytoscape/dist/cytoscape.min.js "$out/"
+# axe-core is for the browser tests only (tests/browser/test_accessibility.py): not served.
+mkdir -p tests/browser/vendor
+cp node_modules/axe-core/axe.min.js tests/browser/vendor/

@@ -36,6 +36,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search": ("检索", "Search"),
     "search_label": ("检索条文和名称", "Search articles and names"),
     "search_button": ("检索", "Search"),
+    "site_search": ("站内快速检索", "Quick search"),
     "editor": ("SPARQL 查询", "SPARQL editor"),
     "network": ("关系图", "Network"),
     "language": ("语言", "Language"),

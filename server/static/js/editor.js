@@ -31,6 +31,7 @@
     if (active) { first = tab; }
   });
   window.dutygraphYasgui = yasgui;
+  window.dutygraphYasguiA11y(document.getElementById("yasgui"));
   if (first && cfg.selected) {
     var tab = yasgui.getTab();
     if (tab) { tab.query(); }
