@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from flask import Response, current_app
+from rdflib.plugins.sparql import prepareQuery
 
 from kg import __version__
 from kg.query.formats import media_type
 from kg.query.named import NamedQuery
-from server.api import params
+from server.api import params, sparql_spec
 from server.api.blueprint import bp
 from server.api.rest import named_queries
 
@@ -23,6 +24,28 @@ ROWS = {"type": "object", "required": ["ok", "query", "columns", "rows"],
                        "columns": {"type": "array", "items": {"type": "string"}},
                        "rows": {"type": "array", "items": {
                            "type": "object", "additionalProperties": CELL}}}}
+PARAM = {"type": "object", "required": ["name", "type", "default", "description"],
+         "properties": {"name": {"type": "string"},
+                        "type": {"enum": ["iri", "string", "integer", "date"]},
+                        "default": {"type": ["string", "null"]},
+                        "description": {"type": ["string", "null"]}}}
+QUERIES = {"type": "object", "required": ["ok", "queries"], "properties": {
+    "ok": {"const": True},
+    "queries": {"type": "array", "items": {
+        "type": "object", "required": ["name", "title", "description", "url", "params"],
+        "properties": {"name": {"type": "string"}, "title": {"type": "string"},
+                       "description": {"type": "string"}, "url": {"type": "string"},
+                       "params": {"type": "array",
+                                  "items": {"$ref": "#/components/schemas/Param"}}}}}}}
+CHECKSUMS = {"type": "object", "required": ["ok", "release", "files"], "properties": {
+    "ok": {"const": True}, "release": {"type": "string"},
+    "files": {"type": "array", "items": {
+        "type": "object", "required": ["name", "bytes", "sha256", "url"],
+        "properties": {"name": {"type": "string"}, "bytes": {"type": "integer", "minimum": 0},
+                       "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                       "url": {"type": "string"}}}}}}
+CONTEXT = {"type": "object", "required": ["@context"],
+           "properties": {"@context": {"type": "object"}}}
 FORMAT = {"name": "format", "in": "query", "required": False,
           "description": "json (the default) or csv; overrides Accept",
           "schema": {"type": "string", "enum": ["json", "csv"]}}
@@ -42,6 +65,21 @@ def _errors() -> dict:
             "503": _error("the query ran past the time limit, or the server is busy")}
 
 
+def columns(query: NamedQuery) -> list[str]:
+    """The variables a SELECT named query projects, in order: its answer's columns."""
+    return [str(v) for v in prepareQuery(query.bind()).algebra["PV"]]
+
+
+def rows_schema(query: NamedQuery) -> dict:
+    """The Rows schema narrowed to this query's columns."""
+    names = columns(query)
+    return {"allOf": [{"$ref": "#/components/schemas/Rows"}, {"properties": {
+        "query": {"const": query.name},
+        "columns": {"const": names},
+        "rows": {"items": {"type": "object", "required": names, "additionalProperties": False,
+                           "properties": {name: CELL for name in names}}}}}]}
+
+
 def operation(query: NamedQuery) -> dict:
     parameters = [{"name": p.name, "in": "query", "required": False,
                    "description": p.description or p.name, "schema": params.schema(p)}
@@ -51,23 +89,27 @@ def operation(query: NamedQuery) -> dict:
         "summary": query.title, "description": query.description, "tags": ["named queries"],
         "parameters": [*parameters, FORMAT],
         "responses": {"200": {"description": "the rows, as JSON or SPARQL 1.1 CSV", "content": {
-            JSON: {"schema": {"$ref": "#/components/schemas/Rows"}},
+            JSON: {"schema": rows_schema(query)},
             CSV: {"schema": {"type": "string"}}}}, **_errors()}}}
 
 
 def _static() -> dict:
-    def json_get(summary: str, schema: dict) -> dict:
-        return {"get": {"summary": summary, "responses": {
-            "200": {"description": summary, "content": {JSON: {"schema": schema}}},
+    def json_get(operation_id: str, summary: str, schema: str) -> dict:
+        return {"get": {"operationId": operation_id, "summary": summary, "responses": {
+            "200": {"description": summary, "content": {JSON: {
+                "schema": {"$ref": f"#/components/schemas/{schema}"}}}},
             "404": _error("no build to describe")}}}
     return {
-        "/api/queries": json_get("the named queries and their parameters", {"type": "object"}),
-        "/context.jsonld": {"get": {"summary": "the JSON-LD @context of the dataset",
-                                    "responses": {"200": {"description": "the context",
-                                                          "content": {JSONLD: {
-                                                              "schema": {"type": "object"}}}}}}},
-        "/download/checksums.json": json_get("the dump files with SHA-256 checksums",
-                                             {"type": "object"}),
+        "/api/queries": json_get("list_queries", "the named queries and their parameters",
+                                 "Queries"),
+        "/context.jsonld": {"get": {
+            "operationId": "jsonld_context", "summary": "the JSON-LD @context of the dataset",
+            "responses": {"200": {"description": "the context", "content": {JSONLD: {
+                "schema": {"$ref": "#/components/schemas/Context"}}}}}}},
+        "/download/checksums.json": json_get("download_checksums",
+                                             "the dump files with SHA-256 checksums",
+                                             "Checksums"),
+        "/sparql": sparql_spec.path(),
     }
 
 
@@ -82,7 +124,9 @@ def spec(queries: dict[str, NamedQuery]) -> dict:
                  "read-only); bulk dumps, DCAT and VoID at /download/."},
         "servers": [{"url": "/"}],
         "paths": {**paths, **_static()},
-        "components": {"schemas": {"Rows": ROWS, "Error": ERROR}},
+        "components": {"schemas": {"Rows": ROWS, "Error": ERROR, "Param": PARAM,
+                                   "Queries": QUERIES, "Checksums": CHECKSUMS,
+                                   "Context": CONTEXT}},
         "externalDocs": {"description": "SPARQL endpoint and service description",
                          "url": "/sparql"},
     }
