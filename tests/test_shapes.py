@@ -231,7 +231,7 @@ FAILING = {
         f"DELETE DATA {{ <{DEPARTMENT}> dg:sector <{DEFAULT_BASE}sector/transport> }}; "
         f"INSERT DATA {{ <{DEPARTMENT}> dg:sector <{DEFAULT_BASE}organ-kind/department> }}",
         {("OfficeSectorShape", DEPARTMENT)}),
-    # two areas, one of them no actor
+    # two areas
     "OfficeAreaShape": (
         f"INSERT DATA {{ <{COUNTY_OFFICE}> dg:area <{DEFAULT_BASE}level/county> }}",
         {("OfficeAreaShape", COUNTY_OFFICE)}),
