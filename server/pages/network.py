@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from server.pages import reads, sparql
 from server.pages.links import modality, norm_href, term_href
-from server.pages.slice import Slice
-from server.pages.viewmodel import StatementView, TermView
+from server.pages.slice import NORM_KINDS, Slice
+from server.pages.viewmodel import StatementView, TermView, UnitView
 
 EDGE_PROPS = ("addressee", "establishes", "concerns")
 
@@ -53,6 +54,34 @@ class Graph:
         self.within_edges()
         nodes = sorted(self.nodes.values(), key=lambda n: (n["kind"], n["label"]))
         return {"nodes": nodes, "edges": list(self.edges.values())}
+
+
+NODES = """SELECT ?s ?class ?source ?cue ?art ?eid ?azh WHERE {
+ ?s a ?class ; dg:source ?source . """ + sparql.among("class", NORM_KINDS) + """
+ OPTIONAL { ?s dg:cue ?cue }
+ OPTIONAL { ?source eli:is_part_of* ?art . ?art a dg:Article ; dg:eId ?eid ;
+            skos:prefLabel ?azh FILTER(LANG(?azh) = "zh") } }"""
+
+
+def every_norm() -> Slice:
+    """Every norm with just what a node shows (class, cue, article, links): the
+    picture of a whole corpus is read without texts, spans or unit trees."""
+    sl = reads.new_slice()
+    for row in reads.select(NODES):
+        sl.statements[row["s"]] = StatementView(row["s"], reads.local(row["class"]),
+                                                row["source"], cue=row.get("cue", ""))
+        if "art" in row:
+            slug = reads.slug_of(row["art"])
+            sl.units[row["art"]] = UnitView(row["art"], "article", slug, row["eid"],
+                                            zh=row["azh"])
+            sl.units.setdefault(row["source"], UnitView(row["source"], "part", slug, "",
+                                                        parent=row["art"]))
+    every = "?s a ?norm_class ; dg:source [] . " + sparql.among("norm_class", NORM_KINDS)
+    for row in reads.select(sparql.LINKS, where=every):
+        sl.link(row["s"], reads.local(row["p"]), row["o"])
+    reads.add_terms(sl, {o for st in sl.statements.values() for objs in st.links.values()
+                         for o in objs})
+    return sl.index()
 
 
 def whole(corpus: Slice, lang: str) -> dict[str, Any]:

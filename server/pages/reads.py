@@ -81,16 +81,19 @@ def add_regulations(sl: Slice, where: str = "") -> None:
                                               row.get("force", ""))
 
 
-def add_units(sl: Slice, where: str) -> None:
-    for row in select(sparql.UNITS, where=where):
+def add_units(sl: Slice, where: str, texts: bool = True) -> None:
+    """The units matching `where` (binding ?u), with their texts unless `texts` is
+    False (lists of norms show their quotes, not whole paragraphs)."""
+    for row in select(sparql.UNITS, where=where, text=sparql.TEXT if texts else ""):
         sl.units[row["u"]] = UnitView(
             row["u"], local(row["kind"]).lower(), slug_of(row["u"]), row["eid"],
             int(row.get("ord", 0)), row.get("number", ""), row.get("title", ""),
             row.get("zh", ""), row.get("en", ""), row.get("text", ""), row.get("parent"))
 
 
-def add_statements(sl: Slice, where: str) -> list[str]:
-    """The statements matching `where` (binding ?s or ?source), with their links."""
+def add_statements(sl: Slice, where: str, applies: bool = False) -> list[str]:
+    """The statements matching `where` (binding ?s or ?source), with their links (and,
+    if asked, everything they apply to: many rows, through dg:within)."""
     found = []
     for row in select(sparql.STATEMENTS, where=where):
         sl.statements[row["s"]] = StatementView(
@@ -100,38 +103,47 @@ def add_statements(sl: Slice, where: str) -> list[str]:
         found.append(row["s"])
     for row in select(sparql.LINKS, where=values("s", found)):
         sl.link(row["s"], local(row["p"]), row["o"])
+    for row in select(sparql.APPLIES, where=values("s", found)) if applies else ():
+        sl.link(row["s"], "appliesTo", row["o"])
     return found
 
 
-def add_terms(sl: Slice, iris: Iterable[str]) -> None:
-    """Terms with their `within`, and the terms they are within (so that each given
-    term's direct broader terms can be told)."""
-    wanted = list(dict.fromkeys(iris))
-    _load_terms(sl, [i for i in wanted if i not in sl.terms])
-    _load_terms(sl, {b for i in wanted if i in sl.terms for b in sl.terms[i].within}
-                - set(sl.terms))
+def add_terms(sl: Slice, iris: Iterable[str] = (), where: str | None = None) -> None:
+    """Terms (the given IRIs, or those matching `where`, a pattern binding ?t) with
+    their `within`, and the terms they are within (so that each term's direct broader
+    terms can be told)."""
+    if where is not None:
+        wanted = _load_terms(sl, where)
+    else:
+        wanted = list(dict.fromkeys(iris))
+        _load_terms(sl, values("t", (i for i in wanted if i not in sl.terms)))
+    beyond = {b for i in wanted if i in sl.terms for b in sl.terms[i].within} - set(sl.terms)
+    if beyond:
+        _load_terms(sl, values("t", beyond))
 
 
-def _load_terms(sl: Slice, iris: Iterable[str]) -> None:
-    iris = list(iris)
-    if not iris:
-        return
-    where = values("t", iris)
+def _load_terms(sl: Slice, where: str) -> list[str]:
+    """The terms matching `where` (binding ?t), with their `within`."""
+    found = []
     for row in select(sparql.TERMS, where=where):
         tail = unquote(row["t"].rstrip("/").rsplit("/", 1)[-1])
         sl.terms[row["t"]] = TermView(row["t"], local(row["kind"]).lower(), tail,
                                       row.get("zh", ""), row.get("en", ""))
-    for row in select(sparql.WITHIN, where=where.replace("?t", "?a", 1)):
-        if row["a"] in sl.terms:
-            sl.terms[row["a"]].within.add(row["b"])
+        found.append(row["t"])
+    if found:
+        for row in select(sparql.WITHIN, where=values("a", found)):
+            if row["a"] in sl.terms:
+                sl.terms[row["a"]].within.add(row["b"])
+    return found
 
 
-def add_context(sl: Slice) -> Slice:
-    """What the loaded statements need to be shown: their units up to the regulation,
-    the terms they link, and their regulations; then the slice's indexes."""
+def add_context(sl: Slice, texts: bool = False) -> Slice:
+    """What the loaded statements need to be shown: their units up to the regulation
+    (with their texts, if asked), the terms they link, and their regulations; then
+    the slice's indexes."""
     sources = {st.source for st in sl.statements.values()} - set(sl.units)
     if sources:
-        add_units(sl, f"{values('src', sources)} ?src eli:is_part_of* ?u .")
+        add_units(sl, f"{values('src', sources)} ?src eli:is_part_of* ?u .", texts)
     linked = {o for st in sl.statements.values() for objs in st.links.values() for o in objs}
     add_terms(sl, linked | {a for st in sl.statements.values() for a in st.applies_to})
     slugs = {st.slug for st in sl.statements.values()} - set(sl.regulations)
@@ -140,8 +152,8 @@ def add_context(sl: Slice) -> Slice:
     return sl.index()
 
 
-def statements_slice(where: str) -> Slice:
+def statements_slice(where: str, applies: bool = False, texts: bool = False) -> Slice:
     """A slice of the statements matching `where`, with everything they show."""
     sl = new_slice()
-    add_statements(sl, where)
-    return add_context(sl)
+    add_statements(sl, where, applies)
+    return add_context(sl, texts)

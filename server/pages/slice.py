@@ -49,10 +49,8 @@ class Slice:
                     self.terms[broader].narrower.append(term.iri)
         for st in sorted(self.statements.values(), key=self.order):
             self.by_unit[st.source].append(st)
-            for prop in LINK_PROPS:
-                for obj in st.linked(prop):
-                    if st not in self.by_term[obj]:
-                        self.by_term[obj].append(st)
+            for obj in dict.fromkeys(o for prop in LINK_PROPS for o in st.linked(prop)):
+                self.by_term[obj].append(st)
         return self
 
     # ── navigation helpers ────────────────────────────────────────────────

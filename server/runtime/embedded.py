@@ -99,11 +99,12 @@ class EmbeddedRuntime:
             worker = pool.take(cheap, min(pool.queue_wait, limit - _since(started)))
             if worker is None:
                 return Unavailable(Why.BUSY)
-        running = time.monotonic()  # the shape's cost: its run, not the wait for a worker
-        outcome = pool.run_on(worker, job, limit - (running - started))
+        # the shape's cost is the worker's CPU time: neither the wait for a worker nor
+        # a loaded machine says anything of the query
+        outcome, seconds = pool.run_on(worker, job, limit - _since(started))
         timed_out = isinstance(outcome, Unavailable) and outcome.why is Why.TIMEOUT
         if timed_out or not isinstance(outcome, Unavailable):
-            self.admission.learn(key, _since(running), timed_out)
+            self.admission.learn(key, seconds, timed_out)
         return Unavailable(Why.TIMEOUT, limit) if timed_out else outcome
 
     def reload(self) -> bool:

@@ -63,16 +63,20 @@ def _counts() -> dict[str, dict[str, int]]:
     return counts
 
 
-def term_weights(kind: str) -> dict[str, tuple[int, int]]:
-    """Per term of a kind: how many statements apply to it, and how many concern it."""
-    rows = reads.select(sparql.TERM_WEIGHTS, kind="dg:" + kind.capitalize())
-    return {r["t"]: (int(r["applies"]), int(r["concerned"])) for r in rows}
+def term_weights() -> dict[str, tuple[int, int]]:
+    """Per term: how many statements apply to it, and how many link it (addressee,
+    promoter, establishes, concerns)."""
+    def make() -> dict[str, tuple[int, int]]:
+        applies = {r["t"]: int(r["n"]) for r in reads.select(sparql.APPLIES_COUNTS)}
+        linked = {r["t"]: int(r["n"]) for r in reads.select(sparql.LINKED_COUNTS)}
+        return {t: (applies.get(t, 0), linked.get(t, 0)) for t in {*applies, *linked}}
+    return reads.memo("term-weights", make)
 
 
 def _top_terms(kind: str, lang: str) -> list[dict]:
-    weights = {t: sum(w) for t, w in term_weights(kind).items() if sum(w) > 0}
+    weights = {t: sum(w) for t, w in term_weights().items() if sum(w) > 0}
     sl = reads.new_slice()
-    reads.add_terms(sl, weights)
+    reads.add_terms(sl, where=f"?t a dg:{kind.capitalize()} .")
     ranked = sorted((t for t in sl.terms_of(kind) if t.iri in weights),
                     key=lambda t: (-weights[t.iri], t.zh))[:TOP_TERMS]
     return [{"label": t.label(lang), "href": term_href(t), "count": weights[t.iri]}

@@ -18,6 +18,7 @@ from server.pages.slice import NORM_KINDS, Slice
 from server.pages.textmarks import segments
 from server.pages.twins import Page, page
 from server.pages.viewmodel import StatementView
+from server.pages.views.home import term_weights
 
 PER_PAGE = 20
 CSV_FIELDS = ("iri", "class", "cue", "article", "source", "addressee", "establishes",
@@ -31,9 +32,9 @@ def _filters() -> dict[str, str]:
 
 def _pattern(f: dict[str, str]) -> str:
     """The norms matching the filters, as a group pattern binding ?s."""
-    classes = f"dg:{f['modality']}" if f["modality"] in NORM_KINDS else (
-        "dg:None" if f["modality"] else sparql.NORM_CLASSES)
-    parts = [f"VALUES ?norm_class {{ {classes} }} ?s a ?norm_class ; dg:source ?norm_src ."]
+    kinds = (f["modality"],) if f["modality"] in NORM_KINDS else (
+        ("None",) if f["modality"] else NORM_KINDS)
+    parts = [f"?s a ?norm_class ; dg:source ?norm_src . {sparql.among('norm_class', kinds)}"]
     if f["chapter"]:
         chapter = reads.iri(f"{reads.iris().base}reg/{f['chapter']}") or "<urn:none>"
         parts.append(f"?norm_src eli:is_part_of* {chapter} . {chapter} a dg:Chapter .")
@@ -103,9 +104,8 @@ def _options(lang: str) -> dict[str, list[dict[str, str]]]:
     sl = reads.new_slice()
     reads.add_regulations(sl)
     reads.add_units(sl, "VALUES ?kind { dg:Chapter }")
-    applied = [r["t"] for r in reads.select(
-        "SELECT DISTINCT ?t WHERE { ?t a dg:Actor . ?s dg:appliesTo ?t ; dg:source [] }")]
-    reads.add_terms(sl, applied)
+    applied = {t for t, (applies, _) in term_weights().items() if applies}
+    reads.add_terms(sl, where="?t a dg:Actor .")
     sl.index()
     return {
         "modality": [{"value": c, "label": sl.class_label(c, lang)} for c in NORM_KINDS],
@@ -150,7 +150,7 @@ def _norm(path: str, lang: str) -> tuple[dict[str, Any], str, str] | None:
     target = reads.iri(f"{reads.iris().base}reg/{path}")
     if target is None:
         return None
-    sl = reads.statements_slice(f"VALUES ?s {{ {target} }}")
+    sl = reads.statements_slice(f"VALUES ?s {{ {target} }}", applies=True, texts=True)
     st = sl.statements.get(target[1:-1])
     if st is None:
         return None

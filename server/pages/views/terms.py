@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import abort, g
 
-from server.pages import reads
+from server.pages import reads, sparql
 from server.pages.blueprint import bp
 from server.pages.lang import translate
 from server.pages.links import norm_record, term_ref
@@ -28,9 +28,8 @@ def _index(kind: str) -> Page:
 
 def _index_data(kind: str, lang: str) -> dict[str, Any]:
     sl = reads.new_slice()
-    reads.add_terms(sl, (r["t"] for r in reads.select(
-        "SELECT ?t WHERE { ?t a {kind} }", kind="dg:" + kind.capitalize())))
-    weights = term_weights(kind)
+    reads.add_terms(sl, where=f"?t a dg:{kind.capitalize()} .")
+    weights = term_weights()
     terms = []
     for term in sl.terms_of(kind):
         applies, concerned = weights.get(term.iri, (0, 0))
@@ -68,8 +67,9 @@ def term_slice(kind: str, term_id: str,
     props = ("appliesTo", "promoter") if promoted else ("appliesTo",)
     if kind != "actor":
         props = LINK_PROPS
-    pattern = f"VALUES ?p {{ {' '.join('dg:' + p for p in props)} }} ?s ?p {focus} ."
-    sl = reads.statements_slice(pattern)
+    sl = reads.statements_slice(f"?s ?p_focus {focus} . {sparql.among('p_focus', props)}")
+    for row in reads.select("SELECT ?s WHERE { ?s dg:appliesTo {t} }", t=focus):
+        sl.link(row["s"], "appliesTo", focus_iri)
     reads.add_terms(sl, [focus_iri])
     term = sl.terms.get(focus_iri)
     if term is None or term.kind != kind:

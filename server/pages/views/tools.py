@@ -7,7 +7,7 @@ from typing import Any
 from flask import abort, current_app, g, request
 
 from kg.query import named as queries
-from server.pages import network, reads, sparql
+from server.pages import network, reads
 from server.pages.blueprint import bp
 from server.pages.lang import translate
 from server.pages.twins import Page, page
@@ -39,8 +39,7 @@ def _named(folder: Any) -> list[dict[str, str]]:
 @page(bp, "/network", "network_whole")
 def network_whole() -> Page:
     lang = g.lang
-    graph = reads.memo(("network", lang), lambda: network.whole(
-        reads.statements_slice(sparql.NORMS), lang))
+    graph = reads.memo(("network", lang), lambda: network.whole(network.every_norm(), lang))
     data = {"scope": "whole", "focus": None, "graph": graph}
     return Page("pages/network.html", translate("network_whole", lang), data,
                 [n["id"] for n in graph["nodes"]])

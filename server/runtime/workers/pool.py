@@ -23,7 +23,7 @@ from kg.errors import KGError
 from server.runtime.jobs import Job, Outcome, Unavailable, Why
 from server.runtime.workers import process
 
-READY_TIMEOUT = 60.0
+READY_TIMEOUT = 300.0  # a worker copying a large store into memory on a loaded machine
 
 
 class WorkersFailed(KGError):
@@ -90,27 +90,29 @@ class WorkerPool:
                 self._ready.wait(left)
 
     def _pop(self, cheap: bool) -> Worker | None:
-        """(Lock held.) Dead workers met on the way are replaced."""
-        while len(self._idle) > (0 if cheap else self.reserved):
-            w = self._idle.pop()
-            if w.process.is_alive():
-                return w
-            self._replace(w)
+        """(Lock held.) Idle workers that died (crashed, killed) are replaced first, so
+        that a dead one never stands for a reserved worker."""
+        for dead in [w for w in self._idle if not w.process.is_alive()]:
+            self._idle.remove(dead)
+            self._replace(dead)
+        if len(self._idle) > (0 if cheap else self.reserved):
+            return self._idle.pop()
         return None
 
-    def run_on(self, w: Worker, job: Job, timeout: float) -> Outcome:
-        """Run a job on a taken worker; past `timeout` the worker is killed."""
+    def run_on(self, w: Worker, job: Job, timeout: float) -> tuple[Outcome, float]:
+        """Run a job on a taken worker; past `timeout` the worker is killed. The
+        outcome, and the worker's CPU seconds for it."""
         try:
             w.conn.send(job)
             if w.conn.poll(max(0.0, timeout)):
-                outcome = w.conn.recv()
+                outcome, seconds = w.conn.recv()
                 self._give_back(w)
-                return outcome
+                return outcome, seconds
         except (EOFError, OSError):
             self._replace(w)
-            return Unavailable(Why.LOST)
+            return Unavailable(Why.LOST), 0.0
         self._replace(w)
-        return Unavailable(Why.TIMEOUT, timeout)
+        return Unavailable(Why.TIMEOUT, timeout), timeout
 
     def run(self, job: Job, timeout: float, cheap: bool = False) -> Outcome:
         """Take a worker (waiting at most the queue wait, within the time limit) and
@@ -119,7 +121,7 @@ class WorkerPool:
         w = self.take(cheap, min(timeout, self.queue_wait))
         if w is None:
             return Unavailable(Why.BUSY)
-        return self.run_on(w, job, timeout - (time.monotonic() - started))
+        return self.run_on(w, job, timeout - (time.monotonic() - started))[0]
 
     def _give_back(self, w: Worker) -> None:
         with self._ready:
@@ -139,7 +141,7 @@ class WorkerPool:
             try:
                 self._give_back(self._await_ready(self._start()))
                 return
-            except (WorkersFailed, OSError):
+            except (WorkersFailed, OSError, EOFError):  # EOF: the pool closed meanwhile
                 time.sleep(1.0)
 
     @staticmethod
