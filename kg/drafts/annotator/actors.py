@@ -174,9 +174,10 @@ def _one_modified_party(phrase: str) -> bool:
     modifier = max(phrase.rfind("的"), phrase.rfind("所在地"))
     if modifier <= 0:
         return False
-    first = re.split(r"、|和|及|或者|以及", phrase[:modifier])[0]
-    if has_head(first) and not first.endswith(("人员", "个人")):
-        return False  # X部门和其他负有…职责的部门: a list of parties
+    for conj in re.finditer(r"、|和|及|或者|以及", phrase[:modifier]):
+        before = phrase[: conj.start()]
+        if has_head(before) and not before.endswith(("人员", "个人")):
+            return False  # X部门和其他负有…职责的部门: a list of parties
     head = phrase[modifier:]
     return not re.search(r"、|和|及|或者|以及", head) and bool(re.search(r"、|和|或者",
                                                                       phrase[:modifier]))
@@ -369,7 +370,7 @@ def _normal(designation: str) -> str:
             designation = designation[len(prefix):]
             break
     designation = re.sub(r"县（(?:市、)?区）|县（市）区?", "县级", designation)
-    designation = re.sub(r"（以下(?:简)?称[^（）]*）$", "", designation)
+    designation = re.sub(r"（以下(?:简|统)?称[^（）]*）$", "", designation)
     designation = re.sub(r"^(?:工程|项目)?(?:所在地|当地|本地)(?=.{2})", "", designation)  # §8
     designation = re.sub(r"^(?:新建|已建|在用|新登记|现有)(?=..)", "", designation)
     return re.sub(r"^([\u4e00-\u9fff]{2,6})的(所有人|驾驶人|使用人|经营者|管理者)$", r"\1\2",

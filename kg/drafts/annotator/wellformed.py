@@ -36,7 +36,7 @@ def _set(text: str) -> frozenset[str]:
 
 # closed classes: never inside a designation (outside a relative clause)
 FUNCTION_WORDS = _set(
-    "除 由 对 在 向 从 把 将 按照 依照 根据 依法 依据 应当 应 可以 可 不得 需要 须 必须 并 "
+    "因 除 由 对 在 向 从 把 将 按照 依照 根据 依法 依据 应当 应 可以 可 不得 需要 须 必须 并 "
     "会同 以 经 委托 先行 以及 或者 并且 负责 通过 为 给予 及时 予以 按 凡 如 若 如果 "
     "其 其中 该 且 已 未 未经 均 都 也 还 再 即 就 则 不 等 鼓励 支持 引导 提倡 禁止 严禁")
 # verbs that govern an object: a designation never carries them with their object
@@ -56,7 +56,7 @@ LEADING_VERBS = GOVERNING_VERBS | _set(
     "占用 发现 遵守 确定 提请 配合 拆除 发生 侵占 损坏 破坏 携带 饲养 出售 购买 燃放 擅自 "
     "违反 属于 有 没有 需要 开展 组织 协助 督促 指导 负责 警示 转送 坚持 列入 涉及 超过 "
     "判决 租赁 侵犯 接收 告知 通知 责令 优化 迁移 征收 传播 获得 接受 是 建设 分别 明确 "
-    "方便 选举 出具 聘用 落实 知道 交 送交 报送 享受 发挥 公布 配备 加快")
+    "方便 选举 出具 聘用 落实 知道 交 送交 报送 享受 发挥 公布 配备 加快 接到 报考 编制")
 NOMINAL_VERBS = _set("建设 组织 负责 指导 协助 管理 服务 监督 保护")  # 精神文明建设委员会
 CONJUNCTIONS = frozenset(("和", "及", "与", "或", "或者", "以及", "及其", "并"))
 ORPHANS = frozenset(("他", "之", "者", "的", "地", "等", "组"))
