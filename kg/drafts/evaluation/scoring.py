@@ -90,10 +90,13 @@ def evaluate(settings: Settings, slug: str = DEFAULT_SLUG) -> Evaluation:
 def rule_precision(curated: list[Statement], predicted: list[Statement]) -> dict[str, Score]:
     """How often each annotator rule's (unit, class, addressee) tuples are right: the
     check on the confidences the rules carry."""
-    gold = VIEWS[TUPLES](curated) | VIEWS["Liability"](curated)
+    def keys_of(ss: list[Statement]) -> set[Key]:  # a provision has no addressee
+        return VIEWS[TUPLES](ss) | {(str(s.at), s.kind) for s in ss if not s.addressees}
+
+    gold = keys_of(curated)
     scores: dict[str, Score] = {}
     for statement in predicted:
-        keys = VIEWS[TUPLES]([statement]) or VIEWS["Liability"]([statement])
+        keys = keys_of([statement])
         score = scores.setdefault(statement.rule or "none", Score())
         score.tp += len(keys & gold)
         score.fp += len(keys - gold)
