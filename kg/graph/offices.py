@@ -162,8 +162,22 @@ def derived_within(unified: Unified) -> set[tuple[str, str]]:
     from each office upwards, one part loosened at a time, stopping at offices present
     (whose own steps go on from there). Indexed by office, never all pairs."""
     present = {a.office: a.term.id for a in unified.actors.values() if a.office}
-    return {(narrow, present[up]) for office, narrow in present.items()
-            for up in up_closure(office, unified.scheme, stop=present)}
+    ups = {narrow: {present[up] for up in up_closure(office, unified.scheme, stop=present)}
+           for office, narrow in present.items()}
+    above = {node: _above(node, ups) for node in ups}
+    return {(narrow, broad) for narrow, broads in ups.items() for broad in broads
+            if not any(broad in above[other] for other in broads - {broad})}
+
+
+def _above(node: str, ups: dict[str, set[str]]) -> set[str]:
+    """Every id reachable upwards from ``node`` (to drop steps that others imply)."""
+    seen, todo = set(), [node]
+    while todo:
+        for up in ups.get(todo.pop(), ()):
+            if up not in seen:
+                seen.add(up)
+                todo.append(up)
+    return seen
 
 
 def up_closure(office: Office, scheme: Scheme, stop: Collection[Office] = ()) -> set[Office]:
