@@ -146,6 +146,17 @@ def test_home_actor_and_norm_metadata(client: FlaskClient, page_types: list[str]
     assert norm.value(iri, DG.source) is not None and norm.value(iri, DG.cue) is not None
 
 
+def test_list_pages_name_their_items(client: FlaskClient) -> None:
+    graph = document(client, "/actors")
+    lists = list(graph.subjects(RDF.type, SCHEMA.ItemList))
+    assert len(lists) == 1
+    actors = client.get("/actors.json").json["terms"]
+    assert int(graph.value(lists[0], SCHEMA.numberOfItems)) == len(actors)
+    items = set(graph.objects(lists[0], SCHEMA.itemListElement))
+    assert 0 < len(items) <= 100
+    assert all((item, RDF.type, DG.Actor) in graph for item in items)
+
+
 def test_json_ld_resources_are_compact_with_types(client: FlaskClient) -> None:
     for url in (f"/actor/{ACTOR}?format=jsonld", f"/actors/{ACTOR}.jsonld"):
         data = json.loads(client.get(url).data)

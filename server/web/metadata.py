@@ -21,6 +21,7 @@ SCHEMA = "https://schema.org/"
 LEGISLATION = ["eli:LegalResource", "schema:Legislation"]
 PART = ["eli:LegalResourceSubdivision", "schema:Legislation"]
 DROPPED_ARGS = ("lang", "format")
+LISTED = 100              # items of a list page named in its metadata
 
 
 def base() -> str:
@@ -149,8 +150,7 @@ def _term(page: dict[str, Any]) -> dict[str, Any]:
 
 
 def _list(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """A list page as a schema:ItemList: its first LISTED items (metadata, not a dump:
+    the page's .jsonld twin has every one) and how many there are."""
     return {"@id": canonical_url() + "#list", "@type": "schema:ItemList",
-            "schema:numberOfItems": len(items),
-            "schema:itemListElement": [{"@type": "schema:ListItem", "schema:position": i,
-                                        "schema:item": item}
-                                       for i, item in enumerate(items, start=1)]}
+            "schema:numberOfItems": len(items), "schema:itemListElement": items[:LISTED]}
