@@ -228,6 +228,8 @@ def _groups(phrase: str, matcher: Matcher) -> list[str]:
 def _word_at(phrase: str, match: re.Match[str]) -> bool:
     """A conjunction is one only where it is a word of its own (和 not in 和谐)."""
     cuts = wellformed.boundaries(phrase)
+    if phrase.startswith("及其他", match.start()):  # 及 + 其他, not 及其
+        return match.start() in cuts
     return match.start() in cuts and match.end() in cuts
 
 
@@ -372,6 +374,6 @@ def _normal(designation: str) -> str:
     designation = re.sub(r"县（(?:市、)?区）|县（市）区?", "县级", designation)
     designation = re.sub(r"（以下(?:简|统)?称[^（）]*）$", "", designation)
     designation = re.sub(r"^(?:工程|项目)?(?:所在地|当地|本地)(?=.{2})", "", designation)  # §8
-    designation = re.sub(r"^(?:新建|已建|在用|新登记|现有)(?=..)", "", designation)
+    designation = re.sub(r"^(?:在用|新登记)(?=.*(?:车|船))", "", designation)  # 在用机动车…
     return re.sub(r"^([\u4e00-\u9fff]{2,6})的(所有人|驾驶人|使用人|经营者|管理者)$", r"\1\2",
                   designation)

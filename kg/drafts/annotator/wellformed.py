@@ -36,7 +36,8 @@ def _set(text: str) -> frozenset[str]:
 
 # closed classes: never inside a designation (outside a relative clause)
 FUNCTION_WORDS = _set(
-    "因 除 由 对 在 向 从 把 将 按照 依照 根据 依法 依据 应当 应 可以 可 不得 需要 须 必须 并 "
+    "凭 因此 给 因 除 由 对 在 向 从 把 将 按照 依照 根据 依法 依据 应当 应 可以 可 不得 "
+    "需要 须 必须 并 "
     "会同 以 经 委托 先行 以及 或者 并且 负责 通过 为 给予 及时 予以 按 凡 如 若 如果 "
     "其 其中 该 且 已 未 未经 均 都 也 还 再 即 就 则 不 等 鼓励 支持 引导 提倡 禁止 严禁")
 # verbs that govern an object: a designation never carries them with their object
