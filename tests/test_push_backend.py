@@ -158,16 +158,18 @@ def test_version_history_page_and_home(client: FlaskClient) -> None:
 
 
 def test_pages_read_through_either_runtime(client: FlaskClient) -> None:
-    """The people's pages ask the app's one runtime, embedded or remote, alike, within
-    its caps (500 rows here: a page whose query needs more is refused like /sparql)."""
+    """The people's pages ask the app's one runtime, embedded or remote, alike: their
+    answers land in its one cache."""
     runtime = client.application.extensions[KEY].get()
     assert isinstance(runtime, QueryRuntime)
+    kept = len(runtime.cache)
+    assert client.get("/reader/gd-industrial-transfer").status_code == 200
+    assert len(runtime.cache) > kept
     norms = client.get("/norms.json").json
     assert norms["total"] == 65 and len(norms["norms"]) == 20
     assert norms["norms"][0]["addressee"] and norms["norms"][0]["article"]
     found = client.get("/search.json", query_string={"q": "机制"}).json
     assert found["texts"] and found["labels"]
-    assert client.get("/reader/gd-industrial-transfer").status_code == 422
 
 
 def test_kg_push_and_kg_serve_backend_end_to_end(pushed: str, seed_settings: Settings,

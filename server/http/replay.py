@@ -5,7 +5,7 @@ so a GET with the same query string, Accept and Host gets the same bytes. Replay
 them skips routing, negotiation and the worker round trip: this is what lets the
 endpoint beat a native server on a repeated query mix. Only complete 200 answers
 are kept, so an error is never replayed and a body is never partial. They are kept
-in the runtime's one cache, so a reload drops them with the build's answers.
+in the runtime's one cache, so they go with the build's other answers.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """ONE query runtime for every reader (see protocol.py): embedded or remote, with the
-workers, admission, time limits, the answer cache, the syntax check and reload."""
+workers, admission, time limits, the answer cache and the syntax check."""
 
 from server.runtime.holder import KEY, RuntimeHolder, runtime
 from server.runtime.jobs import (

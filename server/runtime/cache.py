@@ -2,8 +2,8 @@
 (keyed by Job), replayed HTTP answers of GET /sparql and page data.
 
 The data does not change while one build is served, so an answer for the same
-query text, dataset and format can be reused until the runtime reloads, which
-starts a new cache.
+query text, dataset and format can be reused while the runtime lives (a reload,
+SIGHUP, makes a new runtime with a new cache).
 """
 
 from __future__ import annotations

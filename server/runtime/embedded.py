@@ -11,13 +11,11 @@ itself, so an uncached query costs one round trip to a worker process.
 from __future__ import annotations
 
 import shutil
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.config import Settings
-from kg.errors import BuildNotFound
 from kg.release import store
 from server.runtime.admission import Admission
 from server.runtime.cache import ResultCache
@@ -49,8 +47,6 @@ class EmbeddedRuntime:
         self.cache = ResultCache(options.cache_bytes)
         self.admission = Admission(settings.queries_dir)
         self.checker = SyntaxChecker()
-        self._lock = threading.Lock()
-        self._refused: Path | None = None  # a damaged current, not verified again
         self._served = self._open(resolve_release(settings.build_dir))
 
     def _open(self, release: Path) -> _Served:
@@ -79,7 +75,7 @@ class EmbeddedRuntime:
 
     def answer(self, job: Job, timeout: float | None = None,
                presumed_cheap: bool = False) -> Outcome:
-        cache = self.cache  # the cache of the build this job started on
+        cache = self.cache
         cached = cache.get(job)
         if cached is not None:
             return Answer(cached)  # type: ignore[arg-type]
@@ -106,27 +102,6 @@ class EmbeddedRuntime:
         if timed_out or not isinstance(outcome, Unavailable):
             self.admission.learn(key, seconds, timed_out)
         return Unavailable(Why.TIMEOUT, limit) if timed_out else outcome
-
-    def reload(self) -> bool:
-        """Serve build/current when it is another release that verifies; answers and
-        page data cached for the old release are dropped with it."""
-        link = self.settings.build_dir / "current"
-        with self._lock:
-            target = link.resolve() if link.exists() else None
-            if target in (None, self._served.info.folder, self._refused):
-                return False
-            try:
-                release = resolve_release(self.settings.build_dir)
-            except BuildNotFound:
-                release = self._served.info.folder
-            if release != target:
-                self._refused = target
-            if release == self._served.info.folder:
-                return False
-            old, self._served = self._served, self._open(release)
-            self.cache = ResultCache(self.options.cache_bytes)
-        old.close()
-        return True
 
     def workers(self) -> int:
         return len(self._served.pool.pids())

@@ -1,6 +1,6 @@
 """ONE query runtime for every reader: the SPARQL endpoint, linked data, the people's
-pages and the REST API all ask it, so each gets the same caps, time limit, admission,
-answer cache and reload.
+pages and the REST API all ask it, so each gets the same caps, time limit, admission
+and answer cache, and all switch to a new build together (server/runtime/holder.py).
 
 `QueryRuntime` is the interface; `EmbeddedRuntime` (server/runtime/embedded.py: killable
 worker processes over the release's store) and `RemoteRuntime` (remote.py: an external
@@ -55,9 +55,6 @@ class QueryRuntime(Protocol):
                presumed_cheap: bool = False) -> Outcome:
         """The outcome of a job, from the cache or within the time limit (the serving
         limit, or a lower `timeout`). `presumed_cheap` marks a named query."""
-
-    def reload(self) -> bool:
-        """Switch to a newer release if one is current and verifies; whether it did."""
 
     def workers(self) -> int:
         """How many query workers (or remote slots) are ready."""

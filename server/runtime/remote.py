@@ -139,13 +139,12 @@ class RemoteRuntime:
 
     def answer(self, job: Job, timeout: float | None = None,
                presumed_cheap: bool = False) -> Outcome:
-        cache = self.cache
-        cached = cache.get(job)
+        cached = self.cache.get(job)
         if cached is not None:
             return Answer(cached)  # type: ignore[arg-type]
         outcome = self._run(job, time_limit(self.options, timeout))
         if isinstance(outcome, Answer):
-            cache.put(job, outcome.body)
+            self.cache.put(job, outcome.body)
         return outcome
 
     def _run(self, job: Job, limit: float) -> Outcome:
@@ -158,18 +157,6 @@ class RemoteRuntime:
             self.killed += 1
             future.cancel()
             return Unavailable(Why.TIMEOUT, limit)
-
-    def reload(self) -> bool:
-        """A new named graph set on the remote (`kg push` of another build) starts a
-        fresh cache; an unreachable remote keeps what is served."""
-        try:
-            found = self._read_release()
-        except RemoteError:
-            return False
-        if found.graphs == self._release.graphs:
-            return False
-        self._release, self.cache = found, ResultCache(self.options.cache_bytes)
-        return True
 
     def workers(self) -> int:
         return self.slots
