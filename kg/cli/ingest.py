@@ -68,8 +68,11 @@ def _report(outcomes: list[Ingested]) -> int:
             continue
         role = "" if outcome.current else f" (earlier version {outcome.version})"
         print(f"{outcome.slug}{role}: {outcome.articles} articles, {outcome.statements} "
-              f"draft statements, {len(outcome.new_terms)} new designation(s), "
-              f"{len(outcome.written)} file(s) written")
+              f"draft statements, {len(outcome.new_terms)} new designation(s)")
+        for path in outcome.written:
+            print(f"  wrote {path}")
+        if not outcome.written:
+            print("  unchanged: data/ already holds exactly this")
         for warning in outcome.warnings:
             print(f"  warning: {warning}", file=sys.stderr)
     refused = sum(o.refused is not None for o in outcomes)

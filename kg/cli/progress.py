@@ -7,6 +7,7 @@ import time
 from typing import TextIO
 
 WIDTH = 28
+LONG = 10  # steps from which work counts as long enough to show its progress
 
 
 class Progress:
@@ -19,6 +20,8 @@ class Progress:
         self.tty = self.stream.isatty()
 
     def __call__(self, done: int, total: int, what: str) -> None:
+        if total < LONG:
+            return
         elapsed = time.monotonic() - self.started
         left = elapsed / done * (total - done) if done else 0.0
         timing = f"{_clock(elapsed)} elapsed, {_clock(left)} left"
