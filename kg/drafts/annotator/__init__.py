@@ -12,8 +12,9 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
-from kg.drafts.annotator import confidence, cues, levels, liabilities, norms, provisions
+from kg.drafts.annotator import confidence, cues, liabilities, norms, provisions
 from kg.drafts.annotator.draft import Draft, Resolver
+from kg.drafts.annotator.subjects import levels
 from kg.source import statements
 from kg.source.lexicon import Lexicon
 from kg.source.model import Paragraph, Regulation

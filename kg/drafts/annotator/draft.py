@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.drafts.annotator import levels, names, wellformed
+from kg.drafts.annotator import names, wellformed
 from kg.drafts.annotator.actors import Matcher, has_head
+from kg.drafts.annotator.subjects import levels
 from kg.source.lexicon import Lexicon, Term
 from kg.source.statements import Statement
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.drafts.annotator import actors, confidence, cues, implied, mechanisms
+from kg.drafts.annotator import actors, confidence, cues, mechanisms
 from kg.drafts.annotator.cues import Cue
 from kg.drafts.annotator.draft import Resolver
+from kg.drafts.annotator.subjects import implied
 from kg.source import offices
 from kg.source.statements import Anchor, Statement, draft
 

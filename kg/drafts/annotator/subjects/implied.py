@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from kg.drafts.annotator import wellformed
+
 VEHICLES = ("油罐车", "机动车", "非道路移动机械", "船舶", "车辆")
 ROAD = re.compile(r"上道路行驶|上路行驶|驾驶")
 ACT_PARTIES = {"生产": "生产者", "销售": "销售者", "进口": "进口者", "经营": "经营者",
@@ -54,8 +56,6 @@ PERFORMING_VERBS = ("起草", "制定", "编制", "修改", "修订", "组织实
 
 def performer(before: str) -> str | None:
     """政策措施起草单位 for 起草…政策措施， (an act with its object, then the cue)."""
-    from kg.drafts.annotator import wellformed
-
     clause = before.strip("，")
     verb = next((v for v in PERFORMING_VERBS if clause.startswith(v)), None)
     if verb is None or "，" in clause or not before.endswith("，"):
