@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from kg.config import PROJECT_ROOT
-from kg.drafts.annotator import Draft, names, tomlout
+from kg.drafts.annotator import Draft, names
 from kg.drafts.annotator import annotate as auto
 from kg.drafts.annotator.actors import Matcher, object_phrase, split, subject_phrase
 from kg.drafts.annotator.mechanisms import mechanisms
+from kg.drafts.ingest import drafttoml as tomlout
 from kg.source import annotations as annotate
 from kg.source import lexicon, parse
 from kg.source.lexicon import Lexicon

@@ -11,7 +11,7 @@ from rdflib import Literal, URIRef
 
 from kg.config import PROJECT_ROOT
 from kg.drafts import annotator
-from kg.drafts.annotator import tomlout
+from kg.drafts.ingest import drafttoml as tomlout
 from kg.errors import AnnotationError
 from kg.source import annotations, lexicon, parse
 from kg.source.statements import Anchor, Cited

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kg.config import PROJECT_ROOT
 from kg.drafts.annotator import annotate as auto
-from kg.drafts.annotator import tomlout
+from kg.drafts.ingest import drafttoml as tomlout
 from kg.errors import ParseError
 from kg.source import annotations as annotate
 from kg.source import lexicon, parse

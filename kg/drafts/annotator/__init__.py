@@ -1,7 +1,7 @@
 """Rule-based annotator: a parsed regulation → draft statements (GUIDELINE.md rules).
 
     draft = annotate(regulation, lexicon)
-    text = tomlout.render(draft, regulation)  # data/annotations/<slug>.draft.toml
+    text = drafttoml.render(draft, regulation)  # kg/drafts/ingest: <slug>.draft.toml
 
 General rules only (cue words, subject and object noun phrases, coordination,
 下列 item lists, 建立…机制); the shared lexicon is the only regulation-specific data.

@@ -23,8 +23,7 @@ from pathlib import Path
 
 from kg.config import SLUG, Settings
 from kg.drafts import annotator
-from kg.drafts.annotator import tomlout
-from kg.drafts.ingest import files, journal, metadata, metatoml
+from kg.drafts.ingest import drafttoml, files, journal, metadata, metatoml
 from kg.drafts.ingest.promote import promote
 from kg.errors import AnnotationError, InputError
 from kg.source import annotations, lexicon, parse, tomlfile
@@ -172,7 +171,7 @@ def _draft(settings: Settings, regulation: Regulation, outcome: Ingested) -> str
     draft = annotator.annotate(regulation, known)
     outcome.new_terms = sorted(zh for _, zh in draft.terms)
     for _ in range(len(draft.statements) + 1):
-        text = tomlout.render(draft, regulation)
+        text = drafttoml.render(draft, regulation)
         problem = _check_draft(settings, regulation, known, text)
         if problem is None:
             break
