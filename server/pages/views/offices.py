@@ -102,7 +102,7 @@ def _pattern(actors: list[str]) -> str:
 def _records(actors: list[str], window: str, lang: str) -> list[dict[str, Any]]:
     def make() -> list[dict[str, Any]]:
         order = [r["s"] for r in reads.select(ORDERED, pattern=_pattern(actors), page=window)]
-        sl = reads.statements_slice(reads.values("s", order))
+        sl = reads.statements_slice(reads.values("s", order), texts=True)
         out = []
         for iri in (i for i in order if i in sl.statements):
             st = sl.statements[iri]
@@ -121,14 +121,14 @@ def _records(actors: list[str], window: str, lang: str) -> list[dict[str, Any]]:
 
 
 def _groups(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """By regulation, then chapter, in reading order."""
-    by_reg: dict[str, dict[tuple[int, str], list]] = defaultdict(lambda: defaultdict(list))
+    """By regulation, then chapter, in reading order (the records are)."""
+    by_reg: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     titles = {}
     for r in records:
         titles[r["slug"]] = r["regulation"]
-        by_reg[r["slug"]][(r["chapter_ordinal"], r["chapter"])].append(r)
+        by_reg[r["slug"]][r["chapter"]].append(r)
     return [{"slug": slug, "regulation": titles[slug],
-             "chapters": [{"label": key[1], "norms": chapters[key]} for key in sorted(chapters)]}
+             "chapters": [{"label": label, "norms": norms} for label, norms in chapters.items()]}
             for slug, chapters in by_reg.items()]
 
 
