@@ -42,6 +42,7 @@ def structure(graph: object, slug: str) -> tuple[int, int, int]:
     return kinds.count(DG.Article), kinds.count(DG.Paragraph), kinds.count(DG.Item)
 
 
+@pytest.mark.timeout(1800)  # the fixture ingests and builds a province
 def test_every_guangdong_file_with_articles_is_accepted(guangdong: tuple) -> None:
     outcomes, _ = guangdong
     assert len(outcomes) == len(list(province("guangdong").glob("*.md")))
@@ -85,6 +86,7 @@ def others(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Ingested], ob
     return outcomes, pipeline.run(settings)
 
 
+@pytest.mark.timeout(1800)  # the fixture ingests and builds 200 regulations
 def test_at_least_98_percent_of_200_other_files_are_accepted(others: tuple) -> None:
     outcomes, _ = others
     refused = [o for o in outcomes if o.refused is not None]

@@ -336,7 +336,9 @@ def test_unreasoned_graph_lacks_applies_to(settings: Settings, shapes: Graph) ->
     assert {shape for shape, _ in _pairs(report)} == {"AppliesToShape"}
 
 
+@pytest.mark.timeout(1800)  # data/ holds the province
 def test_full_build_conforms(tmp_path: Path) -> None:
     result = pipeline.run(Settings.from_env(build_dir=tmp_path / "build"), write=False)
     assert result.report.conforms, result.report.text()
+    assert result.quarantined == [], [q.line() for q in result.quarantined]
     assert result.inferred_count > 0
