@@ -17,7 +17,8 @@ NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @cache
-def _tokenizer():
+def tokenizer():
+    """jieba's tokenizer with its bundled dictionary, loaded once and quietly."""
     import jieba  # imported here: loading its dictionary takes a moment
 
     jieba.setLogLevel(logging.WARNING)
@@ -28,7 +29,7 @@ def _tokenizer():
 
 def words(title: str) -> list[str]:
     """The title cut into dictionary words (jieba, HMM=False)."""
-    return [w for w in _tokenizer().lcut(title, HMM=False) if w.strip()]
+    return [w for w in tokenizer().lcut(title, HMM=False) if w.strip()]
 
 
 def slug_for(title: str) -> str:

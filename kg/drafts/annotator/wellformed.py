@@ -23,11 +23,11 @@ adverb left in front (由有关部门, 对进城落户的农村村民, 并由…
 
 from __future__ import annotations
 
-import logging
 import re
 from functools import cache
 
 from kg.source import offices
+from kg.source.slugs import tokenizer
 
 
 def _set(text: str) -> frozenset[str]:
@@ -75,26 +75,16 @@ def _verbish(word: str) -> bool:
 
 
 @cache
-def _tokenizer():
-    import jieba  # loaded here: the dictionary takes a moment
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
-
-
-@cache
 def _tagger():
     import jieba.posseg as posseg
 
-    return posseg.POSTokenizer(_tokenizer())
+    return posseg.POSTokenizer(tokenizer())
 
 
 @cache
 def words(text: str) -> tuple[str, ...]:
     """``text`` cut into dictionary words (jieba, HMM=False)."""
-    return tuple(_tokenizer().lcut(text, HMM=False))
+    return tuple(tokenizer().lcut(text, HMM=False))
 
 
 def boundaries(text: str) -> frozenset[int]:
