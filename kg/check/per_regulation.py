@@ -120,7 +120,7 @@ def check_all(context: Context, parts: Mapping[URIRef, Graph],
     checked = {}
     for name, outcome in zip(todo, outcomes, strict=True):
         checked[name] = _checked(plan, outcome, lexicon)
-        if _own_conforms(outcome):
+        if _cacheable(jobs[name], outcome):
             cache.store_inferred(cache_dir, jobs[name].key, checked[name].inferred)
     for name, hit in found.items():
         nodes = jobs[name].nodes
@@ -167,11 +167,11 @@ def _checked(plan: sliced.Plan | None, outcome: Outcome,
                    sliced.report(outcome.violations, lexicon, plan, outcome.nodes))
 
 
-def _own_conforms(outcome: Outcome) -> bool:
-    """Whether a part may be cached: nothing wrong of its own, and its slice was the
-    one its cache key was made from."""
+def _cacheable(job: _Job, outcome: Outcome) -> bool:
+    """Whether a part's result may be cached under its key: nothing wrong of its own,
+    and made from what the key was made from (the whole lexicon, or the slice)."""
     if isinstance(outcome, Checked):
-        return outcome.report.conforms
+        return job.nodes is None and outcome.report.conforms
     return not outcome.violations and not outcome.widened
 
 
