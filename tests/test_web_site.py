@@ -20,6 +20,7 @@ from tests.browser.support import make_app
 BASE = "https://w3id.org/dutygraph/"
 SCHEMA = Namespace("https://schema.org/")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 DG = Namespace(BASE + "ontology#")
 SEED = "gd-industrial-transfer"
 ACTOR = "receiving-area-county-government"
@@ -155,6 +156,21 @@ def test_list_pages_name_their_items(client: FlaskClient) -> None:
     items = set(graph.objects(lists[0], SCHEMA.itemListElement))
     assert 0 < len(items) <= 100
     assert all((item, RDF.type, DG.Actor) in graph for item in items)
+
+
+def test_a_long_list_twin_names_its_resources(client: FlaskClient,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """An index of more resources than DESCRIBED_WHOLE (the province has thousands of
+    actors: their whole descriptions pass the caps, a 422) gives each one's types and
+    labels, so the advertised twin resolves."""
+    from server.pages import twins
+    whole = Graph().parse(data=client.get("/actors.ttl").data, format="turtle")
+    monkeypatch.setattr(twins, "DESCRIBED_WHOLE", 10)
+    named = Graph().parse(data=client.get("/actors.ttl").data, format="turtle")
+    actors = set(named.subjects(RDF.type, DG.Actor))
+    assert len(actors) == len(client.get("/actors.json").json["terms"]) > 10
+    assert set(named.predicates()) == {RDF.type, URIRef(str(SKOS) + "prefLabel")}
+    assert len(named) < len(whole)
 
 
 def test_json_ld_resources_are_compact_with_types(client: FlaskClient) -> None:

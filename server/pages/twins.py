@@ -25,6 +25,11 @@ RDF_TWINS = {EXTENSIONS[f]: f for f in ("turtle", "jsonld")}   # extension -> fo
 TWINS = {"json": media_type("plainjson"), **{ext: media_type(f) for ext, f in RDF_TWINS.items()}}
 TWIN_RULE = "<any(json,ttl,jsonld):fmt>"
 DESCRIBE = "CONSTRUCT { ?s ?p ?o } WHERE { {where} ?s ?p ?o }"
+# A page showing many resources (an index of thousands of actors) names each by its types
+# and labels in its twin, within the caps; each resource's own page and IRI have the rest.
+NAMES = ("CONSTRUCT { ?s a ?class ; skos:prefLabel ?label } WHERE { {where} ?s a ?class "
+         "OPTIONAL { ?s skos:prefLabel ?label } }")
+DESCRIBED_WHOLE = 500
 
 
 @dataclass
@@ -87,7 +92,8 @@ def twin(result: Page, fmt: str) -> Response:
                           ensure_ascii=False, indent=1)
         return Response(body, mimetype=TWINS["json"])
     rt = runtime()
-    query = sparql.bind(DESCRIBE, where=reads.values("s", result.iris))
+    shape = DESCRIBE if len(result.iris) <= DESCRIBED_WHOLE else NAMES
+    query = sparql.bind(shape, where=reads.values("s", result.iris))
     if RDF_TWINS[fmt] == "jsonld":  # compact, under the published context
         triples = body_of(rt.answer(rt.job(query, "ntriples")))
         body = jsonld.compact(triples, current_app.config["DUTYGRAPH_SETTINGS"].base_iri)
