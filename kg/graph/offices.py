@@ -80,6 +80,9 @@ def _actor(terms: list[Term], office: Office | None, read: Sources, curated: Lex
     machine_made = not any(curated.get("actor", t.zh) for t in terms)
     if chosen is None:
         chosen = _canonical_term(terms, office, scheme)
+        mine = curated.get("actor", chosen.zh)
+        if mine is not None:  # a person's English label wins over the composed one
+            chosen = replace(chosen, en=mine.en)
     wordings = (chosen.zh, *(t.zh for t in terms if t.zh != chosen.zh))
     return Actor(chosen, office, wordings, machine_made)
 
