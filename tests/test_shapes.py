@@ -74,6 +74,9 @@ PASSING = {
     "DefinitionShape": "",
     "OrdinalShape": "",
     "OrdinalSequenceShape": "",
+    # the published text lacks article 2: the build warns, and publishes
+    "OrdinalGapShape": "DELETE WHERE { reg:art_2 dg:ordinal ?o }; "
+                       "INSERT DATA { reg:art_2 dg:ordinal 3 }",
     "NumberShape": "",
     "ParagraphNumberShape": "",
     "ChapterPartOfShape": "",
@@ -173,9 +176,13 @@ FAILING = {
         "DELETE WHERE { reg:art_2__para_1__item_1 dg:ordinal ?o }; "
         "INSERT DATA { reg:art_2__para_1__item_1 dg:ordinal '1'^^xsd:long }",
         {("OrdinalShape", ITEM)}),
+    # chapters are numbered by position: a gap there is the build's defect
     "OrdinalSequenceShape": (
+        "DELETE WHERE { reg:chp_1 dg:ordinal ?o }; INSERT DATA { reg:chp_1 dg:ordinal 2 }",
+        {("OrdinalSequenceShape", f"{REG}chp_1")}),
+    "OrdinalGapShape": (
         "DELETE WHERE { reg:art_2 dg:ordinal ?o }; INSERT DATA { reg:art_2 dg:ordinal 3 }",
-        {("OrdinalSequenceShape", f"{REG}art_2")}),
+        {("OrdinalGapShape", f"{REG}art_2")}),
     "NumberShape": (
         "DELETE WHERE { reg:chp_1 eli:number ?n }",
         {("NumberShape", f"{REG}chp_1")}),
@@ -284,6 +291,9 @@ def _case(base: Graph, update: str) -> Graph:
     return graph
 
 
+WARNINGS = {"OrdinalGapShape"}  # reported, and the graph still conforms
+
+
 def _pairs(report: validate.Report) -> set[tuple[str, str]]:
     return {(v.shape.removeprefix(SHAPES_NS), v.focus) for v in report.violations}
 
@@ -317,7 +327,7 @@ def test_passing_case(shape: str, reasoned_base: Graph, shapes: Graph) -> None:
 def test_failing_case(shape: str, reasoned_base: Graph, shapes: Graph) -> None:
     update, expected = FAILING[shape]
     report = validate.run(_case(reasoned_base, update), shapes)
-    assert not report.conforms
+    assert report.conforms == (shape in WARNINGS), report.text()
     assert _pairs(report) == expected, report.text()
     assert all(v.message_en and v.message_zh for v in report.violations)
 

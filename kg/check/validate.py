@@ -44,6 +44,9 @@ class Report:
     graph: Graph | None = None
 
     def text(self) -> str:
+        if self.conforms and self.violations:  # warnings only, e.g. a gap in the print
+            return f"conforms, with {len(self.violations)} warning(s):\n" + "\n".join(
+                v.line() for v in self.violations)
         if self.conforms:
             return "conforms: every SHACL shape holds"
         return f"{len(self.violations)} violation(s):\n" + "\n".join(
@@ -110,11 +113,21 @@ def _violation(results: Graph, node: object, shapes: Graph) -> Violation:
         value = results.value(node, prop)
         return "" if value is None else str(value)
 
+    messages = {lang: _filled(text, one(SH.focusNode), one(SH.value))
+                for lang, text in messages.items()}
     english = messages.get("en") or messages.get("zh", "")
     return Violation(
         focus=one(SH.focusNode), path=one(SH.resultPath), shape=one(SH.sourceShape),
         message_en=english, message_zh=messages.get("zh") or english, value=one(SH.value),
         severity=one(SH.resultSeverity))
+
+
+def _filled(template: str, focus: str, value: str) -> str:
+    """A message read from the shape, with the result's {?value} and {$this} put in
+    (as pyshacl does for the messages it keeps)."""
+    for name in ("{?value}", "{$value}"):
+        template = template.replace(name, value)
+    return template.replace("{$this}", focus).replace("{?this}", focus)
 
 
 def _language(message: object) -> str:
