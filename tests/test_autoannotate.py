@@ -9,8 +9,10 @@ import pytest
 from kg.config import PROJECT_ROOT
 from kg.drafts.annotator import Draft, names
 from kg.drafts.annotator import annotate as auto
-from kg.drafts.annotator.actors import Matcher, object_phrase, split, subject_phrase
+from kg.drafts.annotator.actors import object_phrase, subject_phrase
 from kg.drafts.annotator.mechanisms import mechanisms
+from kg.drafts.annotator.subjects.coordination import split
+from kg.drafts.annotator.subjects.heads import Matcher
 from kg.drafts.ingest import drafttoml as tomlout
 from kg.source import annotations as annotate
 from kg.source import lexicon, parse

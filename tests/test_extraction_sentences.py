@@ -10,7 +10,8 @@ import pytest
 from kg.config import PROJECT_ROOT
 from kg.drafts import annotator
 from kg.drafts.annotator import wellformed
-from kg.drafts.annotator.actors import Matcher, split
+from kg.drafts.annotator.subjects.coordination import split
+from kg.drafts.annotator.subjects.heads import Matcher
 from kg.source import lexicon, parse
 from kg.source.statements import Statement
 

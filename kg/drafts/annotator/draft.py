@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.drafts.annotator import names, wellformed
-from kg.drafts.annotator.actors import Matcher, has_head
 from kg.drafts.annotator.subjects import levels
+from kg.drafts.annotator.subjects.heads import Matcher, has_head
 from kg.source.lexicon import Lexicon, Term
 from kg.source.statements import Statement
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from kg.drafts import liability as reader
-from kg.drafts.annotator import actors, confidence, wellformed
+from kg.drafts.annotator import confidence, wellformed
 from kg.drafts.annotator.draft import Resolver
+from kg.drafts.annotator.subjects import coordination
 from kg.source.model import Article, Paragraph, Regulation
 from kg.source.statements import Anchor, Cited, Penalty, Statement, draft
 
@@ -72,7 +73,7 @@ def _designations(names: tuple[str, ...], res: Resolver, text: str) -> tuple[str
         at = text.find(name)
         if at >= 0 and at + len(name) not in cuts:
             continue
-        found += res.actors(actors.split(name, res.matcher))[0]
+        found += res.actors(coordination.split(name, res.matcher))[0]
     return tuple(dict.fromkeys(found))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.drafts.annotator.actors import Matcher
+from kg.drafts.annotator.subjects.heads import Matcher
 
 _VERB = r"建立健全|建立完善|健全完善|建立|健全|完善|优化|构建|探索开展|探索建立|创新|形成"
 _MECHANISM = re.compile(rf"(?:{_VERB})([^，。；：]*?(?:体制机制|机制))")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from kg.drafts.annotator import actors, confidence, cues, mechanisms
 from kg.drafts.annotator.cues import Cue
 from kg.drafts.annotator.draft import Resolver
-from kg.drafts.annotator.subjects import implied
+from kg.drafts.annotator.subjects import coordination, heads, implied
 from kg.source import offices
 from kg.source.statements import Anchor, Statement, draft
 
@@ -87,7 +87,7 @@ def _implied(unit: Unit, before: str, after: str,
 
 def _names_party(before: str) -> bool:
     """Whether the text before a cue names something that acts (a thing or a party)."""
-    return actors.has_head(actors.subject_phrase(before))
+    return heads.has_head(actors.subject_phrase(before))
 
 
 def _indicative(unit: Unit, span: tuple[int, int], res: Resolver) -> list[Statement]:
@@ -114,7 +114,7 @@ def _subject(before: str, res: Resolver) -> tuple[list[str], list[str]]:
     phrase = actors.subject_phrase(before)
     if not phrase or phrase.startswith(BACK_REFERENCES):
         return [], []
-    return res.actors(actors.split(phrase, res.matcher))
+    return res.actors(coordination.split(phrase, res.matcher))
 
 
 def _nested(unit: Unit, found: list[Cue], head: Cue, right: int, subject: tuple[str, ...],
@@ -137,7 +137,7 @@ def _nested(unit: Unit, found: list[Cue], head: Cue, right: int, subject: tuple[
 
 def _object(text: str, cue: Cue, res: Resolver) -> tuple[list[str], list[str]]:
     phrase = actors.object_phrase(text[cue.end:], res.matcher)
-    return res.actors(actors.split(phrase, res.matcher)) if phrase else ([], [])
+    return res.actors(coordination.split(phrase, res.matcher)) if phrase else ([], [])
 
 
 def _after_object(text: str, cue: Cue, res: Resolver) -> Cue:
