@@ -23,14 +23,14 @@ from string import Template
 import pyoxigraph
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 
-from kg.namespaces import DCAT, DCTERMS, DG, ELI, PREFIXES, RDF, RDFS, SKOS, VOID, XSD
+from kg.namespaces import DCAT, DCTERMS, DG, ELI, RDF, RDFS, SKOS, VOID, XSD
+from kg.release.context import CONTEXT_FILE, context
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 EU = "http://publications.europa.eu/resource/authority/"
 IANA = "https://www.iana.org/assignments/media-types/"
 SPARQL_PROTOCOL = "https://www.w3.org/TR/sparql11-protocol/"
 DATASET_FILE = "dataset.ttl"
-CONTEXT_FILE = "context.jsonld"
 MEDIA = {"dutygraph.nq": "application/n-quads", "dutygraph.trig": "application/trig",
          "dutygraph.ttl": "text/turtle", "dutygraph.jsonld": "application/ld+json"}
 # The EU file-type authority's names, and a title
@@ -40,8 +40,6 @@ FORMATS = {"dutygraph.nq": ("file-type/RDF_N_QUADS", "N-Quads"),
            "dutygraph.jsonld": ("file-type/JSON_LD", "JSON-LD")}
 # The day the first DutyGraph release was built (dct:issued); dct:modified is each release's.
 FIRST_ISSUED = dt.date(2026, 11, 26)
-_IDS = ("addressee", "promoter", "establishes", "concerns", "appliesTo", "source",
-        "evidence", "within", "includes", "currentVersion")
 
 # What does not depend on the data; its long texts are in TEXTS.
 FIXED = Template("""
@@ -120,22 +118,6 @@ TEXTS = {
         "法规文本属于法律、法规，依《中华人民共和国著作权法》第五条第（一）项不适用该法。"
         "标注、据此构建的图谱及本描述为法定职责知识图谱的成果，以 CC BY 4.0 许可发布。"),
 }
-
-
-def context(base: str) -> dict:
-    """A JSON-LD @context: the prefixes, and dg: terms with their value types."""
-    terms: dict[str, object] = {p: str(ns) for p, ns in PREFIXES.items()}
-    terms["@base"] = base
-    for name in _IDS:
-        terms[name] = {"@id": f"dg:{name}", "@type": "@id"}
-    terms.update(text={"@id": "dg:text", "@language": "zh"},
-                 action={"@id": "dg:action", "@language": "zh"}, cue="dg:cue",
-                 ordinal={"@id": "dg:ordinal", "@type": "xsd:integer"},
-                 label={"@id": "skos:prefLabel", "@container": "@language"},
-                 exact="oa:exact", start={"@id": "oa:start", "@type": "xsd:nonNegativeInteger"},
-                 end={"@id": "oa:end", "@type": "xsd:nonNegativeInteger"},
-                 isPartOf={"@id": "eli:is_part_of", "@type": "@id"})
-    return {"@context": terms}
 
 
 def sha256(path: Path) -> str:

@@ -8,7 +8,7 @@ from flask import Response, current_app, render_template, request, send_file
 
 from kg.errors import BuildNotFound
 from kg.query.formats import CONTENT_TYPES, PAGE_TYPES, media_type
-from kg.release import dcat, store
+from kg.release import context, dcat, store
 from server.api.blueprint import bp
 from server.http import formats
 from server.http.errors import ApiError
@@ -16,7 +16,7 @@ from server.runtime import runtime
 
 # bare media types: send_file adds the charset of text/* itself
 MEDIA = {**dcat.MEDIA, dcat.DATASET_FILE: media_type("turtle"),
-         dcat.CONTEXT_FILE: media_type("jsonld")}
+         context.CONTEXT_FILE: media_type("jsonld")}
 
 
 def release() -> Path:
@@ -72,5 +72,5 @@ def download(name: str) -> Response:
 @bp.route("/context.jsonld")
 def jsonld_context() -> Response:
     base = current_app.config["DUTYGRAPH_SETTINGS"].base_iri
-    return Response(current_app.json.dumps(dcat.context(base)),
+    return Response(current_app.json.dumps(context.context(base)),
                     content_type=CONTENT_TYPES["jsonld"])
