@@ -28,6 +28,7 @@ PREFIX dg: <https://w3id.org/dutygraph/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
@@ -50,8 +51,17 @@ SECTION = ("reg:chp_1__sec_1 a dg:Section ; skos:prefLabel '第一章第一节 �
            "'Chapter 1, section 1'@en ; rdfs:label '第一章第一节 一般规定'@zh , "
            "'Chapter 1, section 1'@en ; dg:ordinal 1 ; eli:number '第一节' ;")
 
+REVIEWER = f"{DEFAULT_BASE}agent/reviewer/王芳"
+REVIEWED = (f"prov:wasAttributedTo <{REVIEWER}> ; "
+            "prov:generatedAtTime '2026-12-01T12:00:00Z'^^xsd:dateTime")
+AGENT = f"<{REVIEWER}> a prov:Agent ; rdfs:label '王芳'@zh"
+
 # shape → (SPARQL Update of a passing variant, or "" for the base graph itself)
 PASSING = {
+    "ReviewStatusShape": "INSERT DATA { reg:art_2__para_1\\/obligation-0-18 dg:reviewStatus "
+                         "dg:Draft ; dg:machineMade true }",
+    "ReviewProvenanceShape": "INSERT DATA { reg:art_2__para_1\\/obligation-0-18 "
+                             f"dg:reviewStatus dg:Corrected ; {REVIEWED} . {AGENT} }}",
     "NormAddresseeShape": "INSERT DATA { reg:art_2__para_1\\/obligation-0-18 dg:addressee "
                           "actor:receiving-area ; dg:appliesTo actor:receiving-area }",
     "StatementSourceShape": "",
@@ -257,6 +267,15 @@ FAILING = {
         f"DELETE WHERE {{ <{PENALTY}> dg:penaltyEvidence ?e }}",
         {("PenaltyEvidenceShape", PENALTY)}),
     # the span one character off
+    # a status outside the scheme (the provenance is complete)
+    "ReviewStatusShape": (
+        f"INSERT DATA {{ <{OBLIGATION}> dg:reviewStatus dg:Fine ; {REVIEWED} . {AGENT} }}",
+        {("ReviewStatusShape", OBLIGATION)}),
+    # confirmed, but nobody says when
+    "ReviewProvenanceShape": (
+        f"INSERT DATA {{ <{OBLIGATION}> dg:reviewStatus dg:Confirmed ; "
+        f"prov:wasAttributedTo <{REVIEWER}> . {AGENT} }}",
+        {("ReviewProvenanceShape", OBLIGATION)}),
     "PenaltySpanShape": (
         f"DELETE WHERE {{ <{PENALTY}/evidence> oa:start ?s }}; "
         f"INSERT DATA {{ <{PENALTY}/evidence> oa:start '28'^^xsd:nonNegativeInteger }}",
