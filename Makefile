@@ -22,13 +22,16 @@ server/static/vendor/.installed: package.json package-lock.json scripts/vendor.s
 	bash scripts/vendor.sh
 	touch $@
 
-# Headless Chromium for the browser tests, a Chinese font for its screenshots and roqet
-# (Rasqal) as a SPARQL client, from Debian's packages.
+# Headless Chromium for the browser tests, a Chinese font for its screenshots, roqet
+# (Rasqal) as a SPARQL client and Virtuoso 7 (virtuoso-t, isql-vt: the engine of
+# virtuoso-opensource, without its system service) as a second external backend, from
+# Debian's packages. The tests start Virtuoso themselves, on loopback.
 system-deps:
 	@{ command -v chromium >/dev/null 2>&1 && command -v roqet >/dev/null 2>&1 && \
+	   command -v virtuoso-t >/dev/null 2>&1 && command -v isql-vt >/dev/null 2>&1 && \
 	   fc-list :lang=zh 2>/dev/null | grep -q .; } || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium fonts-wqy-microhei rasqal-utils; }
+	    chromium fonts-wqy-microhei rasqal-utils virtuoso-opensource-7-bin; }
 
 build: install
 	$(BIN)/kg build
