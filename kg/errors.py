@@ -42,3 +42,16 @@ class ValidationFailed(KGError):
 
 class BuildNotFound(KGError):
     """No usable build exists where one was expected."""
+
+
+class ReviewError(KGError):
+    """A review decision that cannot be made: a wrong draft, a wrong field, a stale page."""
+
+
+class ReviewLocked(ReviewError):
+    """Another reviewer holds the regulation: their name and since when."""
+
+    def __init__(self, slug: str, owner: str, since: str) -> None:
+        self.slug, self.owner, self.since = slug, owner, since
+        super().__init__(f"{slug} is being reviewed by {owner} since {since}; "
+                         "their decisions are kept, open another regulation or wait")

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from kg import __version__
 from kg.errors import KGError
 
-COMMANDS = ("build", "validate", "query", "stats", "serve", "ingest", "eval", "bench", "push")
+# build.py registers `kg build` and `kg validate` (the same checks, nothing written)
+COMMANDS = ("build", "query", "stats", "serve", "ingest", "eval", "bench", "push", "review")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1,4 +1,5 @@
-"""kg build: parse, annotate, reason, validate and write a new release."""
+"""kg build: parse, annotate, reason, validate and write a new release; kg validate: the
+same checks without writing anything (one module: one build, written or not)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     cmd.add_argument("--strict", action="store_true",
                      help="all or nothing: one bad regulation fails the whole build")
     cmd.set_defaults(handler=handle)
+    check = subparsers.add_parser("validate", help="check annotations and SHACL shapes "
+                                  "without writing a build")
+    check.set_defaults(handler=handle_validate)
+
+
+def handle_validate(args: argparse.Namespace) -> int:
+    try:
+        result = pipeline.run(settings_from(args), write=False)
+    except ValidationFailed as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(result.report.text())
+    return 0
 
 
 def handle(args: argparse.Namespace) -> int:

@@ -69,8 +69,7 @@ class Iris:
         return URIRef(f"{self.base}reg/{slug}/{unit_eid(anchor)}")
 
     def statement(self, slug: str, statement: Statement) -> URIRef:
-        name = f"{statement.kind.lower()}-{statement.start}-{statement.end}"
-        return URIRef(f"{self.unit(slug, statement.at)}/{name}")
+        return URIRef(f"{self.unit(slug, statement.at)}/{statement.name}")
 
     def evidence(self, slug: str, statement: Statement) -> URIRef:
         return URIRef(f"{self.statement(slug, statement)}/evidence")
@@ -93,3 +92,7 @@ class Iris:
 
     def agent(self, name: str) -> URIRef:
         return URIRef(f"{self.base}agent/{name}")
+
+    def reviewer(self, name: str) -> URIRef:
+        """The prov:Agent of a person who reviewed drafts, by the name they gave."""
+        return URIRef(f"{self.base}agent/reviewer/{iri_segment(name)}")

@@ -6,7 +6,7 @@ from datetime import date
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.graph import citations, liabilities, versions
+from kg.graph import citations, liabilities, review, versions
 from kg.graph.iris import Iris, chapter_eid, section_eid, unit_eid
 from kg.graph.rdf import label, new_graph, selector
 from kg.namespaces import DG, ELI, PROV, RDF, RDFS, XSD
@@ -199,6 +199,7 @@ def _add_statement(graph: Graph, statement: Statement, slug: str, lexicon: Lexic
         if statement.confidence is not None:
             graph.add((node, DG.confidence,
                        Literal(f"{statement.confidence:.2f}", datatype=XSD.decimal)))
+    review.add(graph, node, statement, iris)
     if statement.note:
         graph.add((node, RDFS.comment, Literal(statement.note, lang="en")))
     return node

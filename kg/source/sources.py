@@ -12,7 +12,7 @@ from kg.errors import InputError
 from kg.source import annotations, lexicon, parse, tomlfile, versions
 from kg.source.lexicon import Lexicon
 from kg.source.model import Regulation
-from kg.source.statements import Statement
+from kg.source.statements import Rejection, Statement
 
 
 @dataclass(frozen=True)
@@ -90,8 +90,8 @@ def read(settings: Settings, path: Path, lex: Lexicon) -> Source:
     # a draft may name what its regulation's curated file defines, never another's
     drafts = annotations.Annotations((), Lexicon()) if curated.complete else _annotations(
         settings.draft_file(regulation.slug), regulation, lex.union(curated.terms), True)
-    statements = curated.statements + without_curated_units(drafts.statements,
-                                                            curated.statements)
+    statements = curated.statements + without_curated_units(
+        drafts.statements, curated.statements, curated.rejected)
     return Source(regulation, meta, history, statements, curated.terms, drafts.terms)
 
 
@@ -102,8 +102,12 @@ def _annotations(path: Path, regulation: Regulation, lex: Lexicon,
     return annotations.load(path, regulation, lex, machine_made=machine_made)
 
 
-def without_curated_units(drafts: tuple[Statement, ...],
-                          curated: tuple[Statement, ...]) -> tuple[Statement, ...]:
-    """Curated annotations win: a unit with any curated statement drops its drafts."""
-    curated_units = {s.at for s in curated}
-    return tuple(s for s in drafts if s.at not in curated_units)
+def without_curated_units(drafts: tuple[Statement, ...], curated: tuple[Statement, ...],
+                          rejected: tuple[Rejection, ...] = ()) -> tuple[Statement, ...]:
+    """Curated annotations win: a unit with a statement curated by hand drops its drafts;
+    a reviewer's decision (`kg review`) drops only the draft it decides on, and a
+    curated statement drops a draft of the same class and span."""
+    by_hand = {s.at for s in curated if s.review is None}
+    decided = {(s.at, s.review.draft) for s in curated if s.review and s.review.draft}
+    decided |= {(r.at, r.draft) for r in rejected} | {(s.at, s.name) for s in curated}
+    return tuple(s for s in drafts if s.at not in by_hand and (s.at, s.name) not in decided)

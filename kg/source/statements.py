@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 NORM_KINDS = ("Obligation", "Prohibition", "Permission", "Encouragement")
@@ -84,6 +85,31 @@ class Penalty:
     tier: str | None = None  # the condition of a tier of its own: 情节严重的
 
 
+REVIEW_STATUSES = ("Confirmed", "Corrected", "Added")  # dg:Draft is every other draft
+
+
+@dataclass(frozen=True)
+class Review:
+    """Who decided on a machine-made statement, how and when (the draft it replaces is
+    named by its unit and name; an added norm replaces none)."""
+
+    status: str  # one of REVIEW_STATUSES
+    reviewer: str
+    time: datetime
+    draft: str | None = None  # the replaced draft's name in the unit: obligation-0-54
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A draft a reviewer rejected: it is left out of the graph."""
+
+    at: Anchor
+    draft: str
+    reviewer: str
+    time: datetime
+    line: int | None = None
+
+
 @dataclass(frozen=True)
 class Statement:
     kind: str
@@ -106,10 +132,16 @@ class Statement:
     enforced_by: tuple[str, ...] = ()
     liable: tuple[str, ...] = ()
     penalties: tuple[Penalty, ...] = ()
+    review: Review | None = None  # a reviewer's decision on a draft, or a norm they added
 
     @property
     def is_norm(self) -> bool:
         return self.kind in NORM_KINDS
+
+    @property
+    def name(self) -> str:
+        """Its name within its unit (class and span): the last segment of its IRI."""
+        return f"{self.kind.lower()}-{self.start}-{self.end}"
 
 
 def draft(at: Anchor, kind: str, quote: str, start: int, **fields: object) -> Statement:

@@ -40,6 +40,13 @@ def render(draft: Draft, regulation: Regulation) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def statement_lines(statement: Statement, regulation: Regulation) -> list[str]:
+    """One statement as a ``[[statement]]`` table (its penalties last), as drafts write it;
+    `kg review` writes reviewed statements the same way."""
+    return _statement(statement, _occurrence(regulation, statement),
+                      _texts(regulation, statement))
+
+
 def _texts(regulation: Regulation, statement: Statement) -> tuple[str, str]:
     """The unit's text and, for an item, its paragraph's (a penalty may quote either)."""
     at = statement.at

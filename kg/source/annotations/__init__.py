@@ -13,14 +13,14 @@ from typing import Any
 from kg.errors import AnnotationError
 from kg.source import lexicon as lexicon_mod
 from kg.source import tomlfile
-from kg.source.annotations import liabilities
+from kg.source.annotations import liabilities, review
 from kg.source.lexicon import Lexicon
 from kg.source.model import Regulation
-from kg.source.statements import KINDS, NORM_KINDS, Anchor, Statement
+from kg.source.statements import KINDS, NORM_KINDS, Anchor, Rejection, Statement
 
 LIST_KEYS = ("addressee", "establishes", "concerns", "promoter")
 KNOWN_KEYS = {"at", "class", "cue", "quote", "action", "occurrence", "note", "rule",
-              "confidence", *LIST_KEYS, *liabilities.KEYS}
+              "confidence", *LIST_KEYS, *liabilities.KEYS, *review.KEYS}
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Annotations:
     statements: tuple[Statement, ...]
     terms: Lexicon
     complete: bool = False  # `complete = true`: every unit was read; drafts do not apply
+    rejected: tuple[Rejection, ...] = ()  # drafts a reviewer rejected (`kg review`)
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def load(path: Path, regulation: Regulation, lexicon: Lexicon,
     complete = data.get("complete", False)
     if not isinstance(complete, bool):
         raise AnnotationError(path, None, "`complete` must be true or false")
-    return Annotations(statements, terms, complete)
+    return Annotations(statements, terms, complete, review.rejections(path, data))
 
 
 def _statement(entry: dict[str, Any], ctx: Context, machine_made: bool) -> Statement:
@@ -88,7 +89,8 @@ def _statement(entry: dict[str, Any], ctx: Context, machine_made: bool) -> State
         establishes=lists["establishes"], concerns=lists["concerns"],
         promoters=lists["promoter"], machine_made=machine_made, line=ctx.line,
         note=entry.get("note"), rule=_optional_rule(entry, ctx),
-        confidence=_optional_confidence(entry, ctx), **liability,
+        confidence=_optional_confidence(entry, ctx), review=review.of_entry(entry, ctx),
+        **liability,
     )
     _check_statement(statement, text, ctx)
     return statement

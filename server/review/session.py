@@ -1,0 +1,51 @@
+"""One reviewer's session: the regulation they hold, their undo history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.config import Settings
+from kg.errors import ReviewError
+from kg.review import claims, store
+from kg.review.decisions import Decision
+from kg.review.workspace import Workspace
+
+
+@dataclass
+class Session:
+    settings: Settings
+    reviewer: str
+    workspaces: dict[str, Workspace] = field(default_factory=dict)
+    undo: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+    held: str | None = None
+
+    def open(self, slug: str) -> Workspace:
+        """Hold ``slug`` (ReviewLocked when another reviewer does) and give it back the
+        one held before: a reviewer works on one regulation at a time."""
+        folder = self.settings.data_dir / "annotations"
+        claims.claim(folder, slug, self.reviewer)
+        if self.held and self.held != slug:
+            claims.release(folder, self.held, self.reviewer)
+        self.held = slug
+        if slug not in self.workspaces:
+            self.workspaces[slug] = Workspace(self.settings, slug)
+        return self.workspaces[slug]
+
+    def decide(self, slug: str, decision: Decision) -> None:
+        previous = store.record(self.open(slug), decision)
+        self.undo.setdefault(slug, []).append((decision.key, previous))
+
+    def undo_last(self, slug: str) -> str:
+        """Undo this session's last decision on ``slug``; its key."""
+        history = self.undo.get(slug)
+        if not history:
+            raise ReviewError("nothing to undo in this regulation")
+        key, previous = history[-1]
+        store.restore(self.open(slug), key, previous, self.reviewer)
+        history.pop()
+        return key
+
+    def close(self) -> None:
+        if self.held:
+            claims.release(self.settings.data_dir / "annotations", self.held, self.reviewer)
+            self.held = None

@@ -1,0 +1,256 @@
+// The review screen: keyboard first (j/k move, c confirm, e correct, x reject, a add,
+// u undo). Every decision is sent at once; the server answers when it is on disk.
+(function () {
+  "use strict";
+  const slug = window.REVIEW.slug;
+  const $ = (id) => document.getElementById(id);
+  let state = JSON.parse($("state").textContent);
+  let index = 0;
+  let mode = null; // "correct" | "add" while the form is open
+  let picked = null; // the text selection an addition starts from
+
+  function announce(message) { $("status").textContent = message; }
+  function current() { return state.items[index]; }
+  function label(it) {
+    const who = it.addressee.join("、") || "—";
+    const sure = it.confidence === null ? "" : ` · 把握 ${it.confidence.toFixed(2)}`;
+    return `${it.at} ${it.class_zh}（${it.cue || "—"}）${who} · ${it.status_zh}${sure}`;
+  }
+
+  function renderQueue() {
+    const list = $("queue");
+    list.textContent = "";
+    state.items.forEach((it, i) => {
+      const li = document.createElement("li");
+      li.id = `q-${i}`;
+      li.className = `st-${it.status}` + (i === index ? " current" : "");
+      if (i === index) li.setAttribute("aria-current", "true");
+      li.textContent = label(it);
+      li.addEventListener("click", () => { index = i; render(); });
+      list.appendChild(li);
+    });
+    const here = $(`q-${index}`);
+    if (here) here.scrollIntoView({ block: "nearest" });
+  }
+
+  function row(dl, term, value) {
+    const dt = document.createElement("dt");
+    const dd = document.createElement("dd");
+    dt.textContent = term;
+    dd.textContent = value || "—";
+    dl.append(dt, dd);
+  }
+
+  function renderCurrent() {
+    const box = $("current");
+    box.textContent = "";
+    const it = current();
+    if (!it) { box.textContent = "这部法规没有草稿。"; return; }
+    const dl = document.createElement("dl");
+    row(dl, "状态", it.status_zh);
+    row(dl, "条款", it.at);
+    row(dl, "类别", `${it.class_zh} (${it.class})`);
+    row(dl, "提示词", it.cue);
+    row(dl, "义务主体", it.addressee.join("、"));
+    row(dl, "行为", it.action);
+    row(dl, "机制", it.establishes.join("；"));
+    row(dl, "载体", it.concerns.join("；"));
+    row(dl, "原文", it.quote);
+    if (it.rule) row(dl, "规则 · 把握", `${it.rule} · ${it.confidence.toFixed(2)}`);
+    box.appendChild(dl);
+  }
+
+  function renderMarks() {
+    const byUnit = {};
+    state.items.forEach((it, i) => {
+      if (it.status !== "Rejected") (byUnit[it.at] = byUnit[it.at] || []).push([it, i]);
+    });
+    document.querySelectorAll("#units .t").forEach((span) => {
+      const text = span.dataset.text;
+      const at = span.parentElement.dataset.at;
+      const spans = (byUnit[at] || []).sort((a, b) => (b[1] === index) - (a[1] === index)
+        || a[0].start - b[0].start);
+      const kept = [];
+      spans.forEach(([it, i]) => {
+        if (!kept.some(([k]) => it.start < k.end && k.start < it.end)) kept.push([it, i]);
+      });
+      kept.sort((a, b) => a[0].start - b[0].start);
+      span.textContent = "";
+      let at0 = 0;
+      kept.forEach(([it, i]) => {
+        span.append(text.slice(at0, it.start));
+        const mark = document.createElement("mark");
+        mark.className = `st-${it.status}` + (i === index ? " current" : "");
+        mark.textContent = text.slice(it.start, it.end);
+        if (i === index) mark.id = "current-mark";
+        span.append(mark);
+        at0 = it.end;
+      });
+      span.append(text.slice(at0));
+    });
+    const mark = $("current-mark");
+    if (mark) mark.scrollIntoView({ block: "center" });
+  }
+
+  function renderProgress() {
+    $("reg-progress").max = state.total || 1;
+    $("reg-progress").value = state.reviewed;
+    $("corpus-progress").max = state.corpus_total || 1;
+    $("corpus-progress").value = state.corpus_reviewed;
+    document.querySelector("[data-count=reg]").textContent = `${state.reviewed} / ${state.total}`;
+    document.querySelector("[data-count=corpus]").textContent =
+      `${state.corpus_reviewed} / ${state.corpus_total}`;
+  }
+
+  function render() { renderQueue(); renderCurrent(); renderMarks(); renderProgress(); }
+
+  async function send(path, body) {
+    const response = await fetch(`/r/${encodeURIComponent(slug)}/${path}`, {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body || {}),
+    });
+    const answer = await response.json();
+    if (!answer.ok) { announce(`未保存：${answer.error}`); return null; }
+    state = answer;
+    return answer;
+  }
+
+  function select(key) {
+    const i = state.items.findIndex((it) => it.key === key);
+    if (i >= 0) index = i;
+  }
+
+  async function decide(verdict, fields, extra) {
+    const it = current();
+    const answer = await send("decide", { verdict, key: it && it.key, fields, ...extra });
+    if (!answer) return;
+    select(answer.key);
+    const done = state.items[index];
+    announce(`已保存：${done.status_zh} ${label(done)}`);
+    if (verdict !== "add") moveToNextPending();
+    render();
+  }
+
+  function moveToNextPending() {
+    const n = state.items.length;
+    for (let step = 1; step <= n; step++) {
+      const i = (index + step) % n;
+      if (state.items[i].status === "Draft") { index = i; return; }
+    }
+  }
+
+  function addresseeInput(value) {
+    const input = document.createElement("input");
+    input.setAttribute("list", "names");
+    input.autocomplete = "off";
+    input.className = "addressee";
+    input.value = value || "";
+    const n = $("f-addressees").children.length + 1;
+    input.setAttribute("aria-label", `义务主体 ${n}`);
+    input.addEventListener("input", () => suggest(input.value));
+    $("f-addressees").appendChild(input);
+    return input;
+  }
+
+  async function suggest(q) {
+    if (!q) return;
+    const response = await fetch(`/r/${encodeURIComponent(slug)}/names.json?q=${encodeURIComponent(q)}`);
+    const names = await response.json();
+    const list = $("names");
+    list.textContent = "";
+    names.forEach((name) => { const o = document.createElement("option"); o.value = name; list.appendChild(o); });
+  }
+
+  function openEditor(kind, values) {
+    mode = kind;
+    $("editor-h").textContent = kind === "add" ? `新增（${picked.at}：${picked.quote}）` : "更正";
+    $("f-class").value = values.class;
+    $("f-addressees").textContent = "";
+    values.addressee.forEach((name) => addresseeInput(name));
+    addresseeInput("");
+    $("f-cue").value = values.cue;
+    $("f-action").value = values.action;
+    $("f-establishes").value = values.establishes.join("；");
+    $("f-concerns").value = values.concerns.join("；");
+    $("editor").hidden = false;
+    $("f-class").focus();
+  }
+
+  function closeEditor() { mode = null; $("editor").hidden = true; document.body.focus(); }
+
+  function split(value) { return value.split(/[;；]/).map((s) => s.trim()).filter(Boolean); }
+
+  function formFields() {
+    return {
+      class: $("f-class").value,
+      addressee: [...document.querySelectorAll("#f-addressees input")].map((i) => i.value.trim()).filter(Boolean),
+      cue: $("f-cue").value, action: $("f-action").value,
+      establishes: split($("f-establishes").value), concerns: split($("f-concerns").value),
+    };
+  }
+
+  function selection() {
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed) return null;
+    const range = sel.getRangeAt(0);
+    const span = range.startContainer.parentElement && range.startContainer.parentElement.closest(".t");
+    if (!span || !span.contains(range.endContainer)) return null;
+    const before = document.createRange();
+    before.setStart(span, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    return { at: span.parentElement.dataset.at, start: before.toString().length, quote: sel.toString() };
+  }
+
+  function startAdd() {
+    picked = selection();
+    if (!picked) { announce("请先在条文中选中要新增的规范的文字，再按 a。"); return; }
+    openEditor("add", { class: "Obligation", addressee: [], cue: "", action: "", establishes: [], concerns: [] });
+  }
+
+  $("editor").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const fields = formFields();
+    const kind = mode;
+    closeEditor();
+    if (kind === "add") decide("add", fields, picked);
+    else decide("correct", fields);
+  });
+  $("f-cancel").addEventListener("click", closeEditor);
+  $("f-add-addressee").addEventListener("click", () => addresseeInput("").focus());
+
+  const actions = {
+    next: () => { index = Math.min(index + 1, state.items.length - 1); render(); announce(label(current())); },
+    prev: () => { index = Math.max(index - 1, 0); render(); announce(label(current())); },
+    confirm: () => current() && current().draft && decide("confirm"),
+    reject: () => current() && current().draft && decide("reject"),
+    edit: () => current() && current().draft && openEditor("correct", current()),
+    add: startAdd,
+    undo: async () => {
+      const answer = await send("undo");
+      if (answer) { select(answer.key); render(); announce(`已撤销：${label(current())}`); }
+    },
+  };
+  const keys = { j: "next", k: "prev", c: "confirm", x: "reject", e: "edit", a: "add", u: "undo" };
+
+  document.addEventListener("keydown", (event) => {
+    if (mode) {
+      if (event.key === "Escape") { event.preventDefault(); closeEditor(); }
+      if (event.altKey && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        const sel = selection();
+        if (sel) $("f-action").value = sel.quote;
+      }
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const name = keys[event.key];
+    if (name && !/^(INPUT|SELECT|TEXTAREA)$/.test(event.target.tagName)) {
+      event.preventDefault();
+      actions[name]();
+    }
+  });
+  document.querySelectorAll("[data-act]").forEach((button) => {
+    button.addEventListener("click", () => actions[button.dataset.act]());
+  });
+  render();
+})();
