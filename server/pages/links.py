@@ -52,6 +52,7 @@ def norm_record(corpus: Slice, st: StatementView, lang: str) -> dict[str, Any]:
         "class": st.cls, "modality": modality(st.cls),
         "class_label": corpus.class_label(st.cls, lang),
         "cue": st.cue, "action": st.action, "exact": st.exact or _span(corpus, st),
+        "review": st.review,
         "article": article.label(lang) if article else "",
         "article_ordinal": article.ordinal if article else 0,
         "chapter": chapter.label(lang) if chapter else "",

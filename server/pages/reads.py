@@ -99,7 +99,8 @@ def add_statements(sl: Slice, where: str, applies: bool = False) -> list[str]:
         sl.statements[row["s"]] = StatementView(
             row["s"], local(row["class"]), row["source"], int(row.get("start", 0)),
             int(row.get("end", 0)), row.get("exact", ""), row.get("cue", ""),
-            row.get("action", ""), row.get("zh", ""), row.get("en", ""))
+            row.get("action", ""), row.get("zh", ""), row.get("en", ""),
+            review=local(row["review"]) if row.get("review") else "")
         found.append(row["s"])
     for row in select(sparql.LINKS, where=values("s", found)):
         sl.link(row["s"], local(row["p"]), row["o"])

@@ -33,11 +33,12 @@ UNITS = """SELECT ?u ?kind ?eid ?ord ?parent ?number ?title ?text ?zh ?en WHERE 
  {text}
  """ + LABELS.format(v="?u") + " }"
 TEXT = "OPTIONAL { ?u dg:text ?text }"
-STATEMENTS = """SELECT ?s ?class ?source ?start ?end ?exact ?cue ?action ?zh ?en WHERE {
+STATEMENTS = """SELECT ?s ?class ?source ?start ?end ?exact ?cue ?action ?review ?zh ?en WHERE {
  {where} ?s a ?class ; dg:source ?source . """ + among("class", KINDS) + """
  OPTIONAL { ?s dg:evidence ?e . ?e oa:start ?start ; oa:end ?end .
             OPTIONAL { ?e oa:exact ?exact } }
  OPTIONAL { ?s dg:cue ?cue } OPTIONAL { ?s dg:action ?action }
+ OPTIONAL { ?s dg:reviewStatus ?review }
  """ + LABELS.format(v="?s") + " }"
 LINKS = "SELECT ?s ?p ?o WHERE { {where} ?s ?p ?o " + among("p", LINKED) + " }"
 APPLIES = "SELECT ?s ?o WHERE { {where} ?s dg:appliesTo ?o }"
@@ -58,6 +59,9 @@ UNIT_COUNTS = """SELECT ?slug ?kind (COUNT(DISTINCT ?u) AS ?n) WHERE {
 NORM_COUNTS = """SELECT ?slug ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
  ?s a ?class ; dg:source [] . """ + among("class", NORM_KINDS) + """
  BIND(""" + SLUG.format(v="?s") + """ AS ?slug) } GROUP BY ?slug ?class"""
+REVIEW_COUNTS = """SELECT ?slug ?status (COUNT(DISTINCT ?s) AS ?n) WHERE {
+ ?s dg:reviewStatus ?status ; dg:source [] .
+ BIND(""" + SLUG.format(v="?s") + """ AS ?slug) } GROUP BY ?slug ?status"""
 APPLIES_COUNTS = "SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s dg:appliesTo ?t } GROUP BY ?t"
 LINKED_COUNTS = ("SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { "
                  + " UNION ".join(f"{{ ?s dg:{p} ?t }}" for p in LINKED) + " } GROUP BY ?t")

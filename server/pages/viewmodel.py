@@ -63,6 +63,7 @@ class StatementView:
     zh: str = ""
     en: str = ""
     links: dict[str, list[str]] = field(default_factory=dict)
+    review: str = ""  # dg:reviewStatus, local name (Draft, Confirmed …); "" curated by hand
     applies_to: set[str] = field(default_factory=set)
 
     @property

@@ -40,6 +40,7 @@ def _home(lang: str) -> dict[str, Any]:
             "iri": reg.iri, "slug": reg.slug, "label": reg.label(lang), "zh": reg.zh,
             "date_document": reg.date_document, "in_force": reg.in_force,
             "counts": counts.get(reg.slug, _zero()),
+            "review": review_counts().get(reg.slug, {}),
             "chapters": [{"label": c.label(lang), "title": c.title, "href": unit_href(c)}
                          for c in sl.chapters(reg.slug)]})
     return {"regulations": regulations, "legend": legend(sl, lang),
@@ -49,6 +50,19 @@ def _home(lang: str) -> dict[str, Any]:
 def _zero() -> dict[str, int]:
     return {"chapter": 0, "article": 0, "paragraph": 0, "norm": 0,
             **dict.fromkeys(NORM_KINDS, 0)}
+
+
+def review_counts() -> dict[str, dict[str, int]]:
+    """Per regulation: how many statements were reviewed (confirmed, corrected or added
+    in `kg review`) and how many are machine-made drafts no one has reviewed."""
+    def make() -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {}
+        for row in reads.select(sparql.REVIEW_COUNTS):
+            per = counts.setdefault(row["slug"], {"reviewed": 0, "drafts": 0})
+            per["drafts" if reads.local(row["status"]) == "Draft" else "reviewed"] += int(
+                row["n"])
+        return counts
+    return reads.memo(("review-counts",), make)
 
 
 def _counts() -> dict[str, dict[str, int]]:
@@ -129,7 +143,8 @@ def _reader(slug: str, lang: str) -> tuple[dict[str, Any], list[str]] | None:
                    "articles": [_article(sl, a, lang) for a in sl.articles(slug)]}]
     data = {"regulation": {"iri": reg.iri, "slug": slug, "label": reg.label(lang),
                            "zh": reg.zh, "in_force": reg.in_force,
-                           "date_document": reg.date_document},
+                           "date_document": reg.date_document,
+                           "review": review_counts().get(slug, {})},
             "chapters": groups, "legend": legend(sl, lang)}
     return data, [reg.iri] + [u.iri for u in sl.units.values() if u.slug == slug]
 

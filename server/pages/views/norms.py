@@ -27,7 +27,15 @@ CSV_FIELDS = ("iri", "class", "cue", "article", "source", "addressee", "establis
 
 def _filters() -> dict[str, str]:
     return {k: request.args.get(k, "").strip()[:100]
-            for k in ("modality", "chapter", "actor", "q")}
+            for k in ("modality", "chapter", "actor", "review", "q")}
+
+
+# the review filter: reviewed (confirmed, corrected or added), a draft, or curated by hand
+REVIEW_FILTERS = {
+    "reviewed": "?s dg:reviewStatus ?review_status . FILTER(?review_status != dg:Draft)",
+    "Draft": "?s dg:reviewStatus dg:Draft .",
+    "hand": "FILTER NOT EXISTS { ?s dg:reviewStatus ?review_status }",
+}
 
 
 def _pattern(f: dict[str, str]) -> str:
@@ -38,6 +46,8 @@ def _pattern(f: dict[str, str]) -> str:
     if f["chapter"]:
         chapter = reads.iri(f"{reads.iris().base}reg/{f['chapter']}") or "<urn:none>"
         parts.append(f"?norm_src eli:is_part_of* {chapter} . {chapter} a dg:Chapter .")
+    if f["review"]:
+        parts.append(REVIEW_FILTERS.get(f["review"], "FILTER(false)"))
     if f["actor"]:
         actor = reads.iri(str(reads.iris().term("actor", f["actor"]))) or "<urn:none>"
         parts.append(f"?s dg:appliesTo {actor} .")
@@ -112,7 +122,9 @@ def _options(lang: str) -> dict[str, list[dict[str, str]]]:
         "chapter": [{"value": c.iri.split("/reg/", 1)[1], "label": c.zh}
                     for slug in sorted(sl.regulations) for c in sl.chapters(slug)],
         "actor": [{"value": t.id, "label": t.label(lang)} for t in sl.terms_of("actor")
-                  if t.iri in applied]}
+                  if t.iri in applied],
+        "review": [{"value": v, "label": translate(f"review_{v}", lang)}
+                   for v in REVIEW_FILTERS]}
 
 
 @bp.route("/norms.csv")
