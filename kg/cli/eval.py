@@ -12,7 +12,7 @@ import json
 
 from kg.cli.common import settings_from
 from kg.drafts import evaluate
-from kg.drafts.evaluation import bootstrap
+from kg.drafts.evaluation import bootstrap, reviewed
 from kg.drafts.evaluation.scoring import PENALTIES
 
 GOAL = 0.85
@@ -27,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     cmd.add_argument("--held-out", action="store_true",
                      help="score the held-out regulations (each, pooled, with 95%% CIs) "
                      "and the spread over every curated regulation")
+    cmd.add_argument("--reviewed", action="store_true",
+                     help="take every fully reviewed regulation (kg review) as gold, each "
+                     "and pooled; reviewed drafts favour the annotator (an upper bound)")
     cmd.add_argument("--json", action="store_true", help="print JSON")
     cmd.add_argument("--errors", action="store_true", help="list missed/spurious keys")
     cmd.set_defaults(handler=handle)
@@ -35,6 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def handle(args: argparse.Namespace) -> int:
     if args.held_out:
         return _held_out(args)
+    if args.reviewed:
+        return _reviewed(args)
     result = evaluate.evaluate(settings_from(args), args.slug)
     if args.json:
         data = result.as_dict()
@@ -65,6 +70,27 @@ def table(result: evaluate.Evaluation) -> str:
     f1 = result.rows[evaluate.TUPLES].f1
     lines.append(f"goal: tuple F1 ≥ {GOAL} — {'met' if f1 >= GOAL else 'not met'} ({f1:.3f})")
     return "\n".join(lines)
+
+
+def _reviewed(args: argparse.Namespace) -> int:
+    report = reviewed.reviewed(settings_from(args))
+    if args.json:
+        print(json.dumps({"note": reviewed.NOTE,
+                          "pooled": {k: v.as_dict() for k, v in report.pooled.items()},
+                          "regulations": [e.as_dict() for e in report.regulations],
+                          "partial": [p.slug for p in report.partial]},
+                         ensure_ascii=False, indent=2))
+        return 0
+    print(f"kg eval --reviewed: {len(report.regulations)} fully reviewed regulations as "
+          f"gold\nnote: {reviewed.NOTE}")
+    for evaluation in report.regulations:
+        print("\n" + table(evaluation))
+    if report.pooled:
+        pooled = evaluate.Evaluation("pooled", 0, 0, rows=report.pooled)
+        print("\npooled\n" + "\n".join(table(pooled).splitlines()[1:-1]))
+    for part in report.partial:
+        print(f"left out, not fully reviewed: {part.slug} ({part.reviewed} of {part.total})")
+    return 0
 
 
 def _held_out(args: argparse.Namespace) -> int:

@@ -65,8 +65,10 @@ class Evaluation:
                 "errors": self.errors}
 
 
-def evaluate(settings: Settings, slug: str = DEFAULT_SLUG) -> Evaluation:
-    """Annotate ``slug`` afresh and score it against data/annotations/<slug>.toml."""
+def evaluate(settings: Settings, slug: str = DEFAULT_SLUG, whole: bool = False) -> Evaluation:
+    """Annotate ``slug`` afresh and score it against data/annotations/<slug>.toml: up to
+    its last curated article, or (``whole``: a fully reviewed regulation, where a
+    rejected draft leaves an article without statements) every article."""
     curated_path = settings.annotation_file(slug)
     if not curated_path.exists():
         raise InputError(curated_path, None, "no curated annotations to evaluate against")
@@ -75,6 +77,8 @@ def evaluate(settings: Settings, slug: str = DEFAULT_SLUG) -> Evaluation:
     curated = list(annotations.load(curated_path, regulation, lex).statements)
     predicted = annotator.annotate(regulation, lex).statements
     last = max((s.at.article for s in curated), default=0)
+    if whole:
+        last = max((a.ordinal for a in regulation.articles), default=last)
     predicted = [s for s in predicted if s.at.article <= last]
     result = Evaluation(slug, len(regulation.articles), last, units=_units(regulation, last))
     for name, keys in VIEWS.items():

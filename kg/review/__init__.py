@@ -1,0 +1,1 @@
+"""Review of machine-made annotations: decisions in the curated files (`kg review`)."""
