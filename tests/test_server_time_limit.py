@@ -19,20 +19,26 @@ from kg.config import Settings
 from tests.w3c.live import Live, _wait, free_port
 
 LIMIT = 1.0
-UNITS = 40_000            # generated paragraphs whose text holds the search word many times
+NORMS = 40_000            # generated obligations whose action holds the word at its end
 WORD = "慢"
 DG = "https://w3id.org/dutygraph/ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 CROSS = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 CHEAP_PAGE = "/actors/receiving-area-county-government"
 
 
 def slow_data(path: Path) -> Path:
-    """Units with long texts: the search page's ranking query must read them all."""
-    text = (WORD + "查询") * 300  # ~3 s of ranking here; 100 took 1.0 s on CI
+    """Obligations with long actions: the norm list filtered by a word must read every
+    action to its end, then count and order the matches in reading order (the search
+    page no longer scans: it reads the release's full-text index)."""
+    text = "查询" * 300 + WORD
     with path.open("w", encoding="utf-8") as out:
-        for n in range(UNITS):
+        for n in range(NORMS):
             unit = f"<https://w3id.org/dutygraph/reg/generated-{n % 50}/art_{n}>"
-            out.write(f'{unit} <{DG}text> "{text}{n}"@zh .\n{unit} <{DG}eId> "art_{n}" .\n')
+            norm = f"<https://w3id.org/dutygraph/reg/generated-{n % 50}/art_{n}/obligation-0-1>"
+            out.write(f'{unit} <{DG}eId> "art_{n}" .\n'
+                      f"{norm} <{RDF_TYPE}> <{DG}Obligation> .\n{norm} <{DG}source> {unit} .\n"
+                      f'{norm} <{DG}action> "{text}{n}"@zh .\n')
     return path
 
 
@@ -85,7 +91,7 @@ def _assert_stopped(seen: dict) -> None:
 
 
 def test_slow_page_is_stopped_while_cheap_readers_are_answered(server: Live) -> None:
-    thread, seen = _slow_in_background(server.url + "/search", q=WORD)
+    thread, seen = _slow_in_background(server.url + "/norms", q=WORD)
     _cheap_answers_meanwhile(server)
     thread.join()
     _assert_stopped(seen)

@@ -5,6 +5,7 @@
                        dutygraph.trig   the same, TriG
                        dutygraph.ttl    the union, Turtle
                        dutygraph.jsonld the union, JSON-LD
+                       search.sqlite    the full-text index of texts and names (fulltext.py)
                        oxigraph/        the embedded store the server opens read-only
                        manifest.json    written last: counts and checksums
 
@@ -29,9 +30,10 @@ from rdflib import Graph, URIRef
 
 from kg.errors import BuildNotFound
 from kg.namespaces import DEFAULT_BASE, PREFIXES
-from kg.release import dcat, terms
+from kg.release import dcat, fulltext, terms
 
 MANIFEST = "manifest.json"
+INTERNAL = "internal"  # the manifest's checksums of files the server reads, not downloads
 NQUADS = "dutygraph.nq"
 STORE_DIR = "oxigraph"
 KEEP_RELEASES = 3
@@ -56,8 +58,10 @@ def write(build_dir: Path, graphs: Mapping[URIRef, Graph], info: dict,
         files = _write_files(staging)
         base = info.get("base_iri", DEFAULT_BASE)
         files += dcat.write(staging, base, files, STORE_DIR)  # issue 6: DCAT, VoID, @context
+        internal = [fulltext.write(staging, staging / STORE_DIR)]  # served, not downloaded
         manifest = {**info, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                    "files": {name: dcat.sha256(staging / name) for name in files}}
+                    "files": {name: dcat.sha256(staging / name) for name in files},
+                    INTERNAL: {name: dcat.sha256(staging / name) for name in internal}}
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
         _fsync_tree(staging)
         stamp = time.strftime("%Y%m%dT%H%M%S")
@@ -83,7 +87,7 @@ def _write_nquads(folder: Path, graphs: Mapping[URIRef, Graph]) -> None:
 def _writer_digest() -> str:
     """Which code wrote a release: a change to it rewrites even identical data."""
     sources = b"".join(Path(__file__).with_name(n).read_bytes()
-                       for n in ("store.py", "dcat.py", "terms.py"))
+                       for n in ("store.py", "dcat.py", "terms.py", "fulltext.py"))
     return hashlib.sha256(sources).hexdigest()[:16]
 
 
@@ -153,7 +157,8 @@ def verify(release: Path) -> dict:
         manifest = json.loads((release / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise BuildNotFound(f"{release.name}: no readable manifest ({exc})") from None
-    for name, digest in manifest.get("files", {}).items():
+    checked = {**manifest.get("files", {}), **manifest.get(INTERNAL, {})}
+    for name, digest in checked.items():
         path = release / name
         if not path.is_file() or dcat.sha256(path) != digest:
             raise BuildNotFound(f"{release.name}: {name} is missing or damaged")

@@ -21,7 +21,7 @@ from server.runtime.admission import Admission
 from server.runtime.cache import ResultCache
 from server.runtime.jobs import Answer, Job, Outcome, Unavailable, Why
 from server.runtime.protocol import ReleaseInfo, ServeOptions, make_job, time_limit
-from server.runtime.release import graph_names, prepare_store, resolve_release
+from server.runtime.release import graph_names, prepare_store, private_index, resolve_release
 from server.runtime.syntax import SyntaxChecker
 from server.runtime.workers.pool import WorkerPool
 
@@ -52,6 +52,7 @@ class EmbeddedRuntime:
     def _open(self, release: Path) -> _Served:
         store_path, tmp = prepare_store(release, self.options.data)
         try:
+            index = private_index(release, tmp)
             pool = WorkerPool(store_path, self.options.workers, reserved=RESERVED_WORKERS,
                               queue_wait=self.settings.queue_wait,
                               memory_quads=self.settings.memory_quads)
@@ -59,7 +60,7 @@ class EmbeddedRuntime:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         info = ReleaseInfo(release.name, release, tuple(graph_names(store_path)),
-                           store.manifest(release))
+                           store.manifest(release), index)
         return _Served(info, pool, tmp)
 
     @property

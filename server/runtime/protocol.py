@@ -32,12 +32,14 @@ class ServeOptions:
 @dataclass(frozen=True)
 class ReleaseInfo:
     """What is being served: a release's name, its folder when it is local (for the
-    downloads), its named graphs and its manifest."""
+    downloads), its named graphs, its manifest and its full-text index when it has one
+    (a private copy, like the store)."""
 
     name: str
     folder: Path | None
     graphs: tuple[str, ...]
     manifest: dict = field(default_factory=dict, hash=False, compare=False)
+    search_index: Path | None = None
 
 
 @runtime_checkable

@@ -4,6 +4,7 @@ release that still verifies), copied privately with any extra `--data` files."""
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pyoxigraph
 
 from kg.errors import BuildNotFound, InputError
-from kg.release import store
+from kg.release import fulltext, store
 
 log = logging.getLogger("dutygraph.server")
 
@@ -102,3 +103,17 @@ def graph_names(store_path: str) -> list[str]:
     names = sorted(g.value for g in db.named_graphs() if isinstance(g, pyoxigraph.NamedNode))
     del db
     return names
+
+
+def private_index(release: Path, tmp: str) -> Path | None:
+    """The release's full-text index beside the private store (a hard link where the
+    file system allows: the file is immutable), or None for a release without one."""
+    source = release / fulltext.FILE
+    if not source.is_file():
+        return None
+    target = Path(tmp) / fulltext.FILE
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+    return target
