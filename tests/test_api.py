@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
+from openapi_spec_validator import validate
 
 from kg.config import Settings
 from kg.query import named as queries
 from server import create_app
+from tests.consequences_build import VEHICLES, WASTEWATER, consequences, reg
 from tests.w3c import live
 from tests.w3c.live import Live
 
@@ -30,6 +32,14 @@ def server(seed_settings: Settings, tmp_path_factory: pytest.TempPathFactory) ->
 @pytest.fixture(scope="module")
 def client(seed_settings: Settings) -> Iterator[FlaskClient]:
     app = create_app(seed_settings)
+    yield app.test_client()
+    app.extensions["dutygraph.runtime"].close()
+
+
+@pytest.fixture(scope="module")
+def sanctions() -> Iterator[FlaskClient]:
+    """The API over the seed with two regulations curated with their liability chapters."""
+    app = create_app(consequences())
     yield app.test_client()
     app.extensions["dutygraph.runtime"].close()
 
@@ -117,6 +127,48 @@ def test_openapi_declares_every_operation_fully(client: FlaskClient) -> None:
         assert all(set(row) == set(answer["columns"]) for row in answer["rows"])
 
 
+def test_openapi_is_valid_openapi_3_1(client: FlaskClient) -> None:
+    """The description validates against the OpenAPI 3.1 schema (openapi-spec-validator,
+    pinned), $refs resolved; a broken one is refused, so the check can fail."""
+    spec = client.get("/api/openapi.json").json
+    validate(spec)
+    broken = {**spec, "paths": {**spec["paths"], "/api/queries": {"get": {"responses": 200}}}}
+    with pytest.raises(Exception, match="responses"):
+        validate(broken)
+
+
+REST = ("api", "sparql")  # the blueprints other systems call; pages have their twins
+
+
+def test_every_rest_route_is_described_and_every_described_path_answers(
+        client: FlaskClient) -> None:
+    """Each route of the api and sparql blueprints is an operation of the description, and
+    each operation is a route of the app that answers 200 with its example parameters."""
+    spec = client.get("/api/openapi.json").json
+    app = client.application
+    adapter = app.url_map.bind("localhost")
+    rest = {r.endpoint for r in app.url_map.iter_rules() if r.endpoint.split(".")[0] in REST}
+    described = set()
+    for path, item in spec["paths"].items():
+        url = _example_url(path, item["get"])
+        endpoint, _ = adapter.match(url.split("?")[0], method="GET")
+        described.add(endpoint)
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.data[:300])
+    assert described == rest
+
+
+def _example_url(path: str, operation: dict) -> str:
+    """The path with each path parameter set to an example: the first value of its enum,
+    the seed for a regulation."""
+    for param in operation.get("parameters", []):
+        if param["in"] == "path":
+            schema = param["schema"]
+            value = schema["enum"][0] if "enum" in schema else "gd-industrial-transfer"
+            path = path.replace("{" + param["name"] + "}", value)
+    return path
+
+
 def test_schemathesis_finds_no_failures(server: Live, tmp_path: Path) -> None:
     """schemathesis 4 against the live server, bounded (a few examples per operation)."""
     args = [sys.executable, "-m", "schemathesis.cli", "run", f"{server.url}/api/openapi.json",
@@ -129,3 +181,53 @@ def test_schemathesis_finds_no_failures(server: Live, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert "No issues found" in done.stdout or "passed" in done.stdout, done.stdout[-2000:]
     print(done.stdout[-1500:])
+
+
+def test_largest_fines_as_numbers_filtered_by_regulation(sanctions: FlaskClient) -> None:
+    """Fines of 100,000 yuan or more: 东莞 第三十二条's 一百万元以上五百万元以下 first; in
+    机动车排气 only 第三十一条 (二万元以上二十万元以下)."""
+    answer = sanctions.get("/api/queries/largest-fines?above=100000").json
+    top = answer["rows"][0]
+    assert (top["article"], top["minimumAmount"], top["maximumAmount"]) == (
+        "第三十二条", 1000000, 5000000)
+    assert top["regulation"] == reg(WASTEWATER)
+    assert top["enforcedBy"] == "东莞市人民政府生态环境部门"
+    assert all(row["amount"] >= 100000 for row in answer["rows"])
+    one = sanctions.get("/api/queries/largest-fines", query_string={
+        "above": "100000", "regulation": reg(VEHICLES)}).json
+    assert [(r["article"], r["amount"]) for r in one["rows"]] == [("第三十一条", 200000)]
+    assert sanctions.get("/api/queries/largest-fines?above=much").status_code == 400
+
+
+def test_consequences_of_a_duty_as_json_and_csv(sanctions: FlaskClient) -> None:
+    norm = reg(VEHICLES, "art_11__para_1/prohibition-0-19")  # 不得驾驶排放检验不合格的机动车
+    answer = sanctions.get("/api/queries/consequences-of", query_string={"norm": norm}).json
+    assert [(r["article"], r["kind"], r["minimumAmount"], r["maximumAmount"], r["enforcedBy"])
+            for r in answer["rows"]] == [
+        ("第二十九条", "罚款", 200, 200, "县级以上人民政府公安机关交通管理部门")]
+    table = sanctions.get("/api/queries/consequences-of", query_string={
+        "norm": norm, "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(table.data.decode("utf-8"))))
+    assert [(r["penaltyText"], r["liable"]) for r in rows] == [("处二百元罚款", "机动车驾驶人")]
+
+
+def test_duties_without_sanction_and_what_an_authority_enforces(
+        sanctions: FlaskClient) -> None:
+    unsanctioned = sanctions.get("/api/queries/duties-without-sanction").json["rows"]
+    assert {3, 10, 25} <= {r["article"] for r in unsanctioned}
+    assert not {11, 14, 15, 21} & {r["article"] for r in unsanctioned}
+    police = "县级以上人民政府公安机关交通管理部门"
+    enforced = sanctions.get("/api/queries/enforced-by", query_string={
+        "authority": f"https://w3id.org/dutygraph/actor/{police}"}).json["rows"]
+    named = {(r["article"], r["kind"]) for r in enforced if r["namedAs"] == police}
+    assert named == {("第二十九条", "罚款"), ("第三十四条", "责令改正"), ("第三十四条", "警告"),
+                     ("第三十四条", "罚款")}
+
+
+def test_openapi_describes_the_sanction_operations(client: FlaskClient) -> None:
+    spec = client.get("/api/openapi.json").json
+    fines = spec["paths"]["/api/queries/largest-fines"]["get"]
+    assert {p["name"]: p["schema"]["type"] for p in fines["parameters"]} == {
+        "above": "integer", "regulation": "string", "authority": "string", "format": "string"}
+    for name in ("consequences-of", "duties-without-sanction", "enforced-by"):
+        assert f"/api/queries/{name}" in spec["paths"]

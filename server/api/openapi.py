@@ -8,12 +8,12 @@ from rdflib.plugins.sparql import prepareQuery
 from kg import __version__
 from kg.query.formats import media_type
 from kg.query.named import NamedQuery
-from server.api import params, sparql_spec
+from server.api import files_spec, params, sparql_spec
 from server.api.blueprint import bp
 from server.api.rest import named_queries
 
 JSON, CSV, JSONLD = (media_type(f) for f in ("plainjson", "csv", "jsonld"))
-CELL = {"type": ["string", "integer", "null"]}
+CELL = {"type": ["string", "integer", "number", "null"]}
 ERROR = {"type": "object", "required": ["ok", "error", "status"],
          "properties": {"ok": {"const": False}, "error": {"type": "string"},
                         "status": {"type": "integer"}}}
@@ -110,6 +110,7 @@ def _static() -> dict:
                                              "the dump files with SHA-256 checksums",
                                              "Checksums"),
         "/sparql": sparql_spec.path(),
+        **files_spec.paths(),
     }
 
 
@@ -126,7 +127,7 @@ def spec(queries: dict[str, NamedQuery]) -> dict:
         "paths": {**paths, **_static()},
         "components": {"schemas": {"Rows": ROWS, "Error": ERROR, "Param": PARAM,
                                    "Queries": QUERIES, "Checksums": CHECKSUMS,
-                                   "Context": CONTEXT}},
+                                   "Context": CONTEXT, **files_spec.SCHEMAS}},
         "externalDocs": {"description": "SPARQL endpoint and service description",
                          "url": "/sparql"},
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal, InvalidOperation
 
 from flask import Response, current_app, request
 
@@ -16,7 +17,16 @@ from server.http.errors import ApiError, NotAcceptable, body_of
 from server.runtime import runtime
 
 FORMATS = {"json": "plainjson", "csv": "csv"}   # ?format= value -> format name
-_NUMBERS = {"http://www.w3.org/2001/XMLSchema#integer": int}
+
+
+def _decimal(text: str) -> int | float:
+    """An xsd:decimal (a fine's bounds, a multiple) as a JSON number: 200, 0.5."""
+    number = Decimal(text)
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+_NUMBERS = {"http://www.w3.org/2001/XMLSchema#integer": int,
+            "http://www.w3.org/2001/XMLSchema#decimal": _decimal}
 _EXTENSION = "dutygraph.api.queries"
 
 
@@ -73,7 +83,8 @@ def _format() -> str:
 
 
 def simple(query: NamedQuery, values: dict[str, str], body: bytes) -> dict:
-    """SPARQL JSON results as plain rows: {column: value}, integers as numbers."""
+    """SPARQL JSON results as plain rows: {column: value}, integers and decimals as
+    numbers."""
     results = json.loads(body)
     columns = results["head"].get("vars", [])
     rows = [{c: _plain(b[c]) if c in b else None for c in columns}
@@ -87,6 +98,6 @@ def _plain(term: dict) -> object:
     if convert is not None:
         try:
             return convert(term["value"])
-        except ValueError:
+        except (ValueError, InvalidOperation):
             return term["value"]
     return term["value"]
