@@ -12,7 +12,9 @@ from kg.drafts.annotator.subjects.heads import CONJUNCTION, HEAD_PATTERN, HEADS,
 _GENERIC = re.compile(rf"[\u4e00-\u9fff（）]{{0,12}}?(?:{HEAD_PATTERN})")
 # 与 is not chained in an object: 支持A与B开展合作 supports A, with B as the partner.
 _SEP = re.compile(r"等?(、|以及|及其(?!他)|或者|及|和)")
-_ADVERBIAL = re.compile(r"(?<!所)在|对|依照|按照|根据|依法|结合|通过|向|从|应|要|可|不")
+# 是 (X是…的主管部门，负责…) and 会同 (X会同Y负责…, GUIDELINE §10) end the subject too
+_ADVERBIAL = re.compile(r"(?<!所)在|对|依照|按照|根据|依法|结合|通过|向|从|应|要|可|不|是(?!否)"
+                        r"|会同")
 _STRIP = ("各类", "各")
 
 
@@ -30,9 +32,12 @@ def subject_phrase(before: str) -> str:
 
 
 def _after_agent_marker(clause: str) -> str:
-    """X由Y负责 (GUIDELINE §12): the duty is Y's, the body after 由."""
+    """X由Y负责, 由Y负责 (GUIDELINE §12): the duty is Y's, the body after 由 (a word of its
+    own: not the 由 of 自由职业者)."""
     head, marker, tail = clause.rpartition("由")
-    return tail if marker and head and has_head(_leading(tail)) else clause
+    cuts = wellformed.boundaries(clause)
+    word = len(head) in cuts and len(head) + 1 in cuts
+    return tail if marker and word and has_head(_leading(tail)) else clause
 
 
 def _leading(phrase: str) -> str:
@@ -41,13 +46,30 @@ def _leading(phrase: str) -> str:
     for match in _ADVERBIAL.finditer(phrase):
         if match.start() > 0 and has_head(phrase[: match.start()]):
             return phrase[: match.start()]
-    if has_head(phrase):
-        return phrase
     cuts = wellformed.boundaries(phrase)
     ends = [end for end in sorted(cuts, reverse=True) if 1 < end < len(phrase)
             and has_head(phrase[:end]) and "的" not in phrase[:end]
-            and all(wellformed.is_designation(m) for m in enumeration(phrase[:end]))]
-    return phrase[: ends[0]] if ends else phrase
+            and _predicate_starts(phrase[end:])
+            and all(wellformed.is_designation(m) for m in _members(phrase[:end]))]
+    if has_head(phrase):  # 司法鉴定机构招用鉴定辅助人员: a party, its verb, an object with a head
+        return next((phrase[:end] for end in ends if not wellformed.is_designation(phrase)
+                     and wellformed.words(phrase[end:])[0] in wellformed.LEADING_VERBS), phrase)
+    if ends:
+        return phrase[: ends[0]]
+    # 投诉人、举报人的信息应当保密: a party's thing is the subject, not the party
+    return "" if re.search(r"(?<!设区)的[^的]*$", phrase) else phrase
+
+
+def _predicate_starts(rest: str) -> bool:
+    """A verb or a preposition follows the subject (…办事处受理, 经营者为消费者…), not
+    the rest of a word (河长制工作 is no 河长 + 制工作)."""
+    first = wellformed.words(rest)[0]
+    return wellformed.is_verb(first) or first in wellformed.FUNCTION_WORDS
+
+
+def _members(phrase: str) -> list[str]:
+    """The conjuncts of a coordination (、 and the conjunctions), for checking each."""
+    return [m for part in enumeration(phrase) for m in CONJUNCTION.split(part) if m]
 
 
 def object_phrase(text: str, matcher: Matcher) -> str:

@@ -39,7 +39,8 @@ FUNCTION_WORDS = _set(
     "凭 因此 给 因 除 由 对 在 向 从 把 将 按照 依照 根据 依法 依据 应当 应 可以 可 不得 "
     "需要 须 必须 并 "
     "会同 以 经 委托 先行 以及 或者 并且 负责 通过 为 给予 及时 予以 按 凡 如 若 如果 "
-    "其 其中 该 且 已 未 未经 均 都 也 还 再 即 就 则 不 等 鼓励 支持 引导 提倡 禁止 严禁")
+    "其 其中 该 且 已 未 未经 均 都 也 还 再 即 就 则 不 等 鼓励 支持 引导 提倡 禁止 严禁 "
+    "无 前 后 之前 之后 之间 期间")
 # verbs that govern an object: a designation never carries them with their object
 GOVERNING_VERBS = _set(
     "设立 开办 举办 发现 提交 符合 实行 实施 建立 开展 提供 组织开展 从事 进行 使用 "
@@ -52,12 +53,16 @@ CLAUSE_OPENERS = frozenset(("向", "从", "在", "被", "未", "经"))  # 向水
 NAMED_GOVERNMENT = re.compile(
     r"[\u4e00-\u9fff]{1,8}(?:省|市|自治州|州|盟|县|自治县|旗|区|镇|乡)人民政府")
 OFFICE_HEADS = ("人民政府", "政府")  # a government must be readable by the actor grammar
-RELATIVE = "的"
+# 的 inside a fixed term opens no relative clause: 设区的市人民政府卫生健康主管部门
+_RELATIVE_MARK = re.compile(r"的(?!市)|(?<!设区)的")
 LEADING_VERBS = GOVERNING_VERBS | _set(
     "占用 发现 遵守 确定 提请 配合 拆除 发生 侵占 损坏 破坏 携带 饲养 出售 购买 燃放 擅自 "
     "违反 属于 有 没有 需要 开展 组织 协助 督促 指导 负责 警示 转送 坚持 列入 涉及 超过 "
     "判决 租赁 侵犯 接收 告知 通知 责令 优化 迁移 征收 传播 获得 接受 是 建设 分别 明确 "
-    "方便 选举 出具 聘用 落实 知道 交 送交 报送 享受 发挥 公布 配备 加快 接到 报考 编制")
+    "方便 选举 出具 聘用 落实 知道 交 送交 报送 享受 发挥 公布 配备 加快 接到 报考 编制 "
+    "新建 改建 扩建 明确 拐卖 诱骗 胁迫 教唆 探索 提高")
+# verbs of policy and offences that never name the function of a body (使用单位 does)
+POLICY_VERBS = _set("明确 拐卖 探索 提高 落实 加强 完善 推动 促进 扩建 新建 改建")
 NOMINAL_VERBS = _set("建设 组织 负责 指导 协助 管理 服务 监督 保护")  # 精神文明建设委员会
 CONJUNCTIONS = frozenset(("和", "及", "与", "或", "或者", "以及", "及其", "并"))
 ORPHANS = frozenset(("他", "之", "者", "的", "地", "等", "组"))
@@ -106,7 +111,8 @@ def junk_reason(designation: str) -> str | None:
     if listed or re.search(r"[，。；：\s]", designation) or designation.count("（") != \
             designation.count("）"):
         return "punctuation or unbalanced brackets inside"
-    outside = designation.rsplit(RELATIVE, 1)[-1]
+    marks = [m.end() for m in _RELATIVE_MARK.finditer(designation)]
+    outside = designation[marks[-1]:] if marks else designation
     clause = designation[: len(designation) - len(outside)]
     if clause and {"是", "为"} & set(words(clause)):
         return "a sentence (X是…的Y), not a designation"
@@ -171,7 +177,7 @@ def _leading_verb(tokens: tuple[str, ...]) -> bool:
     the function of a body (使用单位, 审批机关)."""
     if len(tokens) < 2 or tokens[0] not in LEADING_VERBS:
         return False
-    return len(tokens) > 2 or tokens[1] not in FUNCTIONAL_HEADS
+    return len(tokens) > 2 or tokens[1] not in FUNCTIONAL_HEADS or tokens[0] in POLICY_VERBS
 
 
 def is_designation(designation: str) -> bool:

@@ -24,6 +24,7 @@ from kg.drafts.annotator.subjects.heads import (
     has_head,
 )
 from kg.drafts.annotator.subjects.shared import (
+    COUNTY_FORMS,
     LEVEL_WORDS,
     distribute_heads,
     normal,
@@ -31,20 +32,25 @@ from kg.drafts.annotator.subjects.shared import (
     qualify,
 )
 
-_LEADING_LEVELS = re.compile(r"^(?:(?:省|市|县|区)、)+(?=(?:县|区|市)(?:（|级))")
+_LEVEL = r"(?:省辖市|省|市|县|区|镇|乡|村)(?:（[^（）]*）)?级?"
+# 市、区（县）、镇人民政府 / 市、区（县）河长制工作机构: bare levels sharing the tail of the last
+_LEADING_LEVELS = re.compile(rf"^(?:{_LEVEL}、)+(?=(?:县|区|市|镇|乡|村)(?:（|级|人民政府))")
+_LEVEL_PREFIX = re.compile(rf"^{_LEVEL}")
 _RELATED = re.compile(r"(?:及其|及|和)(?:有关|相关)部门$")
 
 
 def split(phrase: str, matcher: Matcher) -> list[str]:
     """Single designations from a coordinated noun phrase."""
-    phrase = re.sub(r"县（(?:市、)?区）|县（市）区?", "县级", phrase.strip().removesuffix("等"))
+    phrase = re.sub(COUNTY_FORMS, "县级", phrase.strip().removesuffix("等"))
+    # 法律、法规授权组织: one party (organisations a law or regulation empowers), not two
+    phrase = re.sub(r"法律、法规(?:、规章)?授权", "法律法规授权", phrase)
     if _one_modified_party(phrase):
         return [normal(phrase)]
     levels = _LEADING_LEVELS.match(phrase)
-    if levels and "人民政府" in phrase[levels.end():]:  # 市、县（区）人民政府A、B等部门
+    if levels:  # 市、县（区）人民政府A、B等部门: each level takes what follows the last one
         base = split(phrase[levels.end():], matcher)
-        extra = [lv + b[b.index("人民政府"):] for lv in levels.group(0).split("、") if lv
-                 for b in base if "人民政府" in b]
+        extra = [_with_level(lv, b, prefix.group(0)) for lv in enumeration(levels.group(0))
+                 if lv for b in base if (prefix := _LEVEL_PREFIX.match(b))]
         return list(dict.fromkeys(extra + base))
     own = re.search(r"及其(?!有关|相关|工作人员)", phrase)
     if own and matcher.qualifier(phrase[: own.start()] + "X") is not None:
@@ -67,6 +73,13 @@ def split(phrase: str, matcher: Matcher) -> list[str]:
               for group in _groups(phrase, matcher)]
     members = [(i, part) for i, group in enumerate(groups) for part in distribute_heads(group)]
     return [normal(d) for d in qualify(members, matcher) if d]
+
+
+def _with_level(level: str, member: str, its_level: str) -> str:
+    """镇（街道）、村（社区）级河长: 镇（街道） takes 级河长, the last level's 级 too."""
+    tail = member[len(its_level):]
+    bracketed = level.endswith("）") and its_level.endswith("）级")
+    return level + ("级" if bracketed else "") + tail
 
 
 def _one_modified_party(phrase: str) -> bool:

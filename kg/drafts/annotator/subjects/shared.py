@@ -10,6 +10,8 @@ from kg.drafts.annotator.subjects.heads import HEADS, PARTY_ENDINGS, Matcher
 from kg.source import offices
 
 _QUANTIFIERS = ("各级各类", "各类", "任何", "所有", "其他", "其它")
+# 县（市、区）, 县（市）, 区县（市） (宁波: 市和区县（市）教育主管部门) are the county level (§8)
+COUNTY_FORMS = r"区?县（(?:市、)?区）|区?县（市）区?"
 LEVEL_WORDS = ("省", "市", "县", "区", "乡", "镇", "县级", "市级", "设区的市", "地级以上市")
 
 
@@ -56,7 +58,9 @@ def _shared_head(part: str, head: str, others: list[str] | None = None) -> str:
         # 兰山区、河东区供热主管部门: the places share 供热主管部门
         # 有害垃圾、湿垃圾、干垃圾处置单位: the members name kinds of 垃圾; 处置单位 is shared
         return part[part.rindex(common, 0, len(part) - len(head)) + len(common):]
-    for longer in ("有关主管部门", "主管部门", "行政主管部门", "管理部门", "有关部门"):
+    for longer in ("有关主管部门", "主管部门", "行政主管部门", "管理部门", "有关部门",
+                   # 卫生、动物防疫监督机构 → 卫生监督机构
+                   "主管机构", "监督机构", "管理机构", "主管机关", "行政机关"):
         if part.endswith(longer) and head in longer:
             return longer.removeprefix("有关")
     return head
@@ -111,7 +115,7 @@ def normal(designation: str) -> str:
                 and designation not in ("其他组织", "其他直接责任人员"):
             designation = designation[len(prefix):]
             break
-    designation = re.sub(r"县（(?:市、)?区）|县（市）区?", "县级", designation)
+    designation = re.sub(COUNTY_FORMS, "县级", designation)
     designation = re.sub(r"（以下(?:简|统)?称[^（）]*）$", "", designation)
     designation = re.sub(r"^(?:工程|项目)?(?:所在地|当地|本地)(?=.{2})", "", designation)  # §8
     designation = re.sub(r"^(?:在用|新登记)(?=.*(?:车|船))", "", designation)  # 在用机动车…

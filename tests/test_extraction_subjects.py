@@ -1,0 +1,120 @@
+"""Subjects the annotator used to miss or cut badly, on real sentences of uncurated
+(development) corpus text, file and unit cited: each error class gets its sentences."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from kg.config import PROJECT_ROOT
+from kg.drafts import annotator
+from kg.drafts.annotator import wellformed
+from kg.drafts.annotator.subjects.coordination import split
+from kg.drafts.annotator.subjects.heads import Matcher
+from kg.source import lexicon, parse
+from kg.source.statements import Statement
+
+CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
+LEXICON = PROJECT_ROOT / "data" / "lexicon.toml"
+HEZHANG = "guangdong/汕头市河长制条例(2023-01-11).md"
+JICENG = "guangdong/汕头经济特区基层医疗卫生服务条例(2022-12-30).md"
+
+
+@cache
+def _drafts(name: str) -> tuple[Statement, ...]:
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"the corpus is not here ({CORPUS})")
+    return tuple(annotator.annotate(parse.read(path), lexicon.load([LEXICON])).statements)
+
+
+def _addressees(name: str, unit: str, quote_start: str) -> tuple[str, ...]:
+    return next(s.addressees for s in _drafts(name)
+                if str(s.at) == unit and s.quote.startswith(quote_start))
+
+
+@pytest.mark.parametrize(("name", "unit", "quote", "addressees"), [
+    # a city's bare department takes the city level of its general article (设区的市 is
+    # a level, its 的 opens no relative clause): was 未明示主体
+    (JICENG, "35.2", "卫生健康主管部门应当", ("设区的市人民政府卫生健康主管部门",)),
+    (JICENG, "28.1", "价格主管部门应当", ("设区的市人民政府价格主管部门",)),
+    ("guangdong/汕头经济特区城市景观照明条例(2022-06-28).md", "31.2",
+     "市容环境卫生行政管理部门接到", ("设区的市人民政府市容环境卫生行政管理部门",)),
+    # bare levels before the last one share its whole tail (was 市机构, and 区（县） lost)
+    (HEZHANG, "22.2", "市、区（县）河长制工作机构",
+     ("市河长制工作机构", "区（县）河长制工作机构", "河长制工作责任单位")),
+    (HEZHANG, "17.2", "市、区（县）、镇人民政府",
+     ("市人民政府", "区（县）人民政府", "镇人民政府", "街道办事处")),
+    (HEZHANG, "20.2", "对巡查中发现", ("镇（街道）级河长", "村（社区）级河长")),
+    # persons and bodies named by role or short form: 河长, 调解员, 主办方, 管委会, 工会…
+    (HEZHANG, "16.1", "各级总河长", ("各级总河长",)),
+    ("guangdong/深圳经济特区矛盾纠纷多元化解条例(2022-03-28).md", "23.3", "一方当事人",
+     ("调解员",)),
+    ("guangdong/广东省知识产权保护条例(2022-03-29).md", "31.3", "展会主办方", ("展会主办方",)),
+    ("guangdong/广东省中新广州知识城条例(2022-01-16).md", "19.1", "知识城管委会",
+     ("知识城管委会",)),
+    ("guangdong/潮州市文明行为促进条例(2022-12-16).md", "8.1", "工会",
+     ("工会", "共青团", "妇联", "残联")),
+    (JICENG, "28.1", "家庭医生团队", ("家庭医生团队",)),
+    # 由X负责 at the head of a clause; X是…的主管部门，负责; X会同Y负责 (§10: the duty is X's)
+    ("guangdong/广东省公路条例(2022-06-01).md", "12.2", "不收费公路", ("建设单位",)),
+    ("guangdong/云浮市优化营商环境条例(2023-03-03).md", "4.1", "发展改革部门是",
+     ("发展改革部门",)),
+    ("guangdong/河源市暴雨灾害预警与响应条例(2022-11-01).md", "25.1", "财政主管部门会同",
+     ("财政主管部门",)),
+    # a party, its verb and an object that has a head of its own: the party is the subject
+    ("guangdong/广东省司法鉴定管理条例(2022-03-29).md", "15.2", "司法鉴定机构招用",
+     ("司法鉴定机构",)),
+    # a coordination with 或者 and 、 before the verb: every member
+    (HEZHANG, "25.2", "各级河长或者", ("各级河长", "河长制工作机构", "相关部门")),
+    # a party's thing as subject (…的信息应当保密) binds the sentence before's subject
+    (HEZHANG, "25.2", "投诉人、举报人的信息", ("各级河长", "河长制工作机构", "相关部门")),
+])
+def test_subjects_of_development_text(name: str, unit: str, quote: str,
+                                      addressees: tuple[str, ...]) -> None:
+    assert _addressees(name, unit, quote) == addressees
+
+
+def test_a_word_is_not_cut_into_a_party_and_a_rest() -> None:
+    # 河长制工作应当接受社会监督: 河长制 is a system, not 河长 + 制
+    assert _addressees(HEZHANG, "29.1", "河长制工作") == ("未明示主体",)
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(lexicon.load([LEXICON]))
+
+
+@pytest.mark.parametrize(("phrase", "designations"), [
+    # the junk sample's cuts, from their sentences (data/junk-sample/sample.tsv)
+    ("省辖市、县（市）气象主管机构", ["省辖市气象主管机构", "县级气象主管机构"]),  # was 省辖市机构
+    ("市和区县（市）教育主管部门", ["市教育主管部门", "县级教育主管部门"]),  # was 市县级…
+    ("卫生、动物防疫监督机构", ["卫生监督机构", "动物防疫监督机构"]),  # was 卫生机构
+    ("宁波市、慈溪市行政机关和法律、法规授权组织",
+     ["宁波市行政机关", "慈溪市行政机关", "法律法规授权组织"]),  # was 法律组织
+])
+def test_shared_tails_and_fixed_terms(matcher: Matcher, phrase: str,
+                                      designations: list[str]) -> None:
+    assert split(phrase, matcher) == designations
+
+
+@pytest.mark.parametrize("junk", [
+    "工程竣工验收前建设单位",  # 北京市建设工程质量条例: a time phrase glued on
+    "相关区（市）河道主管机关之间机关",  # 青岛市河道管理条例
+    "扩建中小学校",  # 开封市中小学校幼儿园规划建设条例: 新建、改建、扩建中小学校
+    "明确机构",  # 河南省职业培训条例: 明确机构或者人员负责…
+    "拐卖未成年人",  # 北京市未成年人保护条例
+    "无组织",  # 上海市环境保护条例: 无组织排放
+    "探索提高科技企业并购贷款占并购交易价款比例主体",  # 北京国际科技创新中心建设条例
+])
+def test_junk_of_the_sample_is_rejected(junk: str) -> None:
+    assert not wellformed.is_designation(junk)
+
+
+@pytest.mark.parametrize("designation", [
+    "设区的市人民政府卫生健康主管部门", "机动车排放检验机构", "使用单位", "建设单位",
+    "学前教育机构", "后勤服务中心",
+])
+def test_designations_stay_designations(designation: str) -> None:
+    assert wellformed.is_designation(designation)
