@@ -51,9 +51,16 @@ def _added(workspace: Workspace, body: dict[str, Any]) -> Statement:
     except ValueError as exc:
         raise ReviewError(str(exc)) from None
     text = unit_text(workspace.regulation, at)
-    quote, start = _text(body.get("quote")), body.get("start")
-    if text is None or not quote or not isinstance(start, int) or (
-            text[start:start + len(quote)] != quote):
+    quote = _text(body.get("quote"))
+    if text is None or not quote or quote not in text:
+        raise ReviewError(f"the quote is not a piece of {at}: select or type text of one unit")
+    start = body.get("start")
+    if start is None:  # typed, not selected: it must occur once
+        if text.count(quote) > 1:
+            raise ReviewError(f"the quote occurs {text.count(quote)} times in {at}: "
+                              "select the one you mean")
+        start = text.index(quote)
+    if not isinstance(start, int) or text[start:start + len(quote)] != quote:
         raise ReviewError(f"the selection is not a piece of {at}: select text of one unit")
     fields = body.get("fields") or {}
     cue = _text(fields.get("cue")) or next((c for c in CUES if c in quote), None)

@@ -17,6 +17,13 @@
     return `${it.at} ${it.class_zh}（${it.cue || "—"}）${who} · ${it.status_zh}${sure}`;
   }
 
+  // scroll a panel (never the page: the header and progress bars stay in view)
+  function centre(panel, element) {
+    if (!panel || !element) return;
+    const top = element.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+    panel.scrollTop += top - panel.clientHeight / 2;
+  }
+
   function renderQueue() {
     const list = $("queue");
     list.textContent = "";
@@ -29,8 +36,7 @@
       li.addEventListener("click", () => { index = i; render(); });
       list.appendChild(li);
     });
-    const here = $(`q-${index}`);
-    if (here) here.scrollIntoView({ block: "nearest" });
+    centre(list, $(`q-${index}`));
   }
 
   function row(dl, term, value) {
@@ -88,8 +94,7 @@
       });
       span.append(text.slice(at0));
     });
-    const mark = $("current-mark");
-    if (mark) mark.scrollIntoView({ block: "center" });
+    centre(document.querySelector("section.text"), $("current-mark"));
   }
 
   function renderProgress() {
@@ -122,12 +127,15 @@
 
   async function decide(verdict, fields, extra) {
     const it = current();
+    const sent = index;
     const answer = await send("decide", { verdict, key: it && it.key, fields, ...extra });
     if (!answer) return;
-    select(answer.key);
-    const done = state.items[index];
+    const done = state.items.find((item) => item.key === answer.key);
     announce(`已保存：${done.status_zh} ${label(done)}`);
-    if (verdict !== "add") moveToNextPending();
+    if (index === sent) { // the reviewer did not move on meanwhile
+      select(answer.key);
+      if (verdict !== "add") moveToNextPending();
+    }
     render();
   }
 
@@ -163,7 +171,8 @@
 
   function openEditor(kind, values) {
     mode = kind;
-    $("editor-h").textContent = kind === "add" ? `新增（${picked.at}：${picked.quote}）` : "更正";
+    $("editor-h").textContent = kind === "add" ? "新增规范" : "更正";
+    $("f-where").hidden = kind !== "add";
     $("f-class").value = values.class;
     $("f-addressees").textContent = "";
     values.addressee.forEach((name) => addresseeInput(name));
@@ -173,7 +182,7 @@
     $("f-establishes").value = values.establishes.join("；");
     $("f-concerns").value = values.concerns.join("；");
     $("editor").hidden = false;
-    $("f-class").focus();
+    (kind === "add" ? $("f-at") : $("f-class")).focus();
   }
 
   function closeEditor() { mode = null; $("editor").hidden = true; document.body.focus(); }
@@ -202,9 +211,19 @@
   }
 
   function startAdd() {
+    // from a text selection, or (without a mouse) the current unit and a typed quote
     picked = selection();
-    if (!picked) { announce("请先在条文中选中要新增的规范的文字，再按 a。"); return; }
+    const here = current();
     openEditor("add", { class: "Obligation", addressee: [], cue: "", action: "", establishes: [], concerns: [] });
+    $("f-at").value = picked ? picked.at : (here ? here.at : "");
+    $("f-quote").value = picked ? picked.quote : "";
+  }
+
+  function where() {
+    const at = $("f-at").value.trim();
+    const quote = $("f-quote").value;
+    const same = picked && picked.at === at && picked.quote === quote;
+    return same ? picked : { at, quote };
   }
 
   $("editor").addEventListener("submit", (event) => {
@@ -212,7 +231,7 @@
     const fields = formFields();
     const kind = mode;
     closeEditor();
-    if (kind === "add") decide("add", fields, picked);
+    if (kind === "add") decide("add", fields, where());
     else decide("correct", fields);
   });
   $("f-cancel").addEventListener("click", closeEditor);
@@ -227,7 +246,11 @@
     add: startAdd,
     undo: async () => {
       const answer = await send("undo");
-      if (answer) { select(answer.key); render(); announce(`已撤销：${label(current())}`); }
+      if (!answer) return;
+      select(answer.key); // an undone addition is gone: stay near where it was
+      index = Math.max(0, Math.min(index, state.items.length - 1));
+      render();
+      announce(`已撤销对 ${answer.key} 的决定`);
     },
   };
   const keys = { j: "next", k: "prev", c: "confirm", x: "reject", e: "edit", a: "add", u: "undo" };
@@ -235,6 +258,10 @@
   document.addEventListener("keydown", (event) => {
     if (mode) {
       if (event.key === "Escape") { event.preventDefault(); closeEditor(); }
+      if (event.key === "Enter" && event.target.tagName === "SELECT") {
+        event.preventDefault(); // Enter saves from every field, the class list too
+        $("editor").requestSubmit();
+      }
       if (event.altKey && event.key.toLowerCase() === "s") {
         event.preventDefault();
         const sel = selection();

@@ -1,0 +1,195 @@
+"""The review flow in Chromium, by keyboard only, on a real corpus regulation with its
+machine-made draft (广东省城镇华侨房屋征收补偿规定): confirm, correct (addressee, and class
+and addressee), reject, add; then a build shows each decision in the graph, on the public
+pages and in SPARQL. axe-core finds no violation on the review screen."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import _free_port, _wait_until_up
+from tests.browser.test_accessibility import violations
+from tests.review_support import SLUG, get, review_data, start_review
+
+pytestmark = pytest.mark.timeout(600)
+SHOTS = Path("/tmp/review-shots")
+KG = Path(sys.executable).with_name("kg")
+BASE = "https://w3id.org/dutygraph/"
+CLASSES = ["Obligation", "Prohibition", "Permission", "Encouragement", "Purpose", "Scope",
+           "Definition", "Commencement"]
+
+
+@pytest.fixture
+def review(tmp_path: Path) -> Iterator[tuple[Path, int]]:
+    data = review_data(tmp_path)
+    port = _free_port()
+    app = start_review(data, port)
+    try:
+        yield data, port
+    finally:
+        app.terminate()
+        app.wait(timeout=10)
+
+
+def _shot(page: object, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def _act(page: object, key: str) -> None:
+    """Press ``key`` with the status line cleared, so that _saved waits for its answer."""
+    page.evaluate("document.getElementById('status').textContent = ''")
+    page.keyboard.press(key)
+
+
+def _saved(page: object, status_zh: str) -> None:
+    page.wait_for_function("s => document.getElementById('status').textContent"
+                           ".startsWith('已保存：' + s)", arg=status_zh)
+
+
+def _pick_class(page: object, wanted: str, start: str) -> None:
+    """Move the focused class list from ``start`` to ``wanted`` with the arrow keys."""
+    for _ in range(CLASSES.index(wanted) - CLASSES.index(start)):
+        page.keyboard.press("ArrowDown")
+    assert page.eval_on_selector("#f-class", "e => e.value") == wanted
+
+
+def _retype(page: object, text: str) -> None:
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
+def test_the_whole_review_flow_by_keyboard(review: tuple[Path, int], browser: object,
+                                           tmp_path: Path) -> None:
+    data, port = review
+    context = browser.new_context(viewport={"width": 1400, "height": 950}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(f"http://127.0.0.1:{port}/r/{SLUG}")
+    items = get(port, f"/r/{SLUG}/state.json")[1]["items"]
+    assert [i["confidence"] for i in items] == sorted(i["confidence"] for i in items)
+    _shot(page, "1-review-screen")
+    assert violations(page) == []
+
+    _act(page, "c")  # the least sure draft, as made
+    _saved(page, "已确认")
+
+    _act(page, "e")  # the next: its addressee was not stated; it is the bureau
+    page.keyboard.press("Tab")
+    _retype(page, "县级人民政府房屋征收部门")
+    _shot(page, "2-correcting")
+    assert violations(page) == []
+    _act(page, "Enter")
+    _saved(page, "已更正")
+
+    _act(page, "e")  # the next: class and addressee (a new designation)
+    _pick_class(page, "Permission", "Obligation")
+    page.keyboard.press("Tab")
+    _retype(page, "被征收人")
+    _act(page, "Enter")
+    _saved(page, "已更正")
+
+    bogus = next(i for i in items if i["at"] == "13.1")  # 负责 inside 直接负责的主管人员
+    for _ in range(items.index(bogus) - 3):
+        page.keyboard.press("j")
+    _act(page, "x")
+    _saved(page, "已驳回")
+
+    _act(page, "a")  # a definition the annotator missed, typed without a mouse
+    _retype(page, "3.1")
+    page.keyboard.press("Tab")
+    page.keyboard.type("本规定所称华侨房屋是指以下房屋")
+    page.keyboard.press("Tab")
+    _pick_class(page, "Definition", "Obligation")
+    _shot(page, "3-adding")
+    _act(page, "Enter")
+    _saved(page, "审核新增")
+    _shot(page, "4-after-decisions")
+    assert violations(page) == []
+    assert page.locator("#reg-progress").get_attribute("value") == "4"
+
+    _act(page, "u")  # undo the addition, and add it again
+    page.wait_for_function("document.getElementById('status').textContent"
+                           ".startsWith('已撤销')")
+    assert page.locator("#queue li.st-Added").count() == 0
+    page.keyboard.press("a")
+    _retype(page, "3.1")
+    page.keyboard.press("Tab")
+    page.keyboard.type("本规定所称华侨房屋是指以下房屋")
+    page.keyboard.press("Tab")
+    _pick_class(page, "Definition", "Obligation")
+    _act(page, "Enter")
+    _saved(page, "审核新增")
+    context.close()
+
+    _public_side(data, tmp_path / "build", items, bogus, browser)
+
+
+def _public_side(data: Path, build: Path, items: list[dict], bogus: dict,
+                 browser: object) -> None:
+    done = subprocess.run([str(KG), "--data-dir", str(data), "--build-dir", str(build),
+                           "build"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    port = _free_port()
+    server = subprocess.Popen([str(KG), "--data-dir", str(data), "--build-dir", str(build),
+                               "serve", "--port", str(port), "--workers", "1"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, server)
+        statuses = _sparql_statuses(url)
+        reg = f"{BASE}reg/{SLUG}/"
+        unit = {i["at"]: f"art_{i['at'].replace('.', '__para_', 1)}" for i in items}
+        assert statuses[f"{reg}{unit[items[0]['at']]}/obligation-{items[0]['start']}-"
+                        f"{items[0]['end']}"] == ("Confirmed", "王芳")
+        assert statuses[f"{reg}{unit[items[1]['at']]}/obligation-{items[1]['start']}-"
+                        f"{items[1]['end']}"] == ("Corrected", "王芳")
+        assert statuses[f"{reg}{unit[items[2]['at']]}/permission-{items[2]['start']}-"
+                        f"{items[2]['end']}"] == ("Corrected", "王芳")
+        assert statuses[f"{reg}art_3__para_1/definition-0-15"] == ("Added", "王芳")
+        assert not any(f"{unit['13.1']}/obligation-{bogus['start']}-" in s for s in statuses)
+        addressees = _sparql_addressees(url, f"{reg}{unit[items[2]['at']]}/permission-"
+                                             f"{items[2]['start']}-{items[2]['end']}")
+        assert addressees == {f"{BASE}actor/被征收人"}
+        page = browser.new_page(locale="zh-CN")
+        page.goto(f"{url}/norms?review=reviewed")
+        badges = page.locator(".review-badge").all_inner_texts()  # norms: not the definition
+        assert sorted(badges) == sorted(["已审核·确认", "已审核·更正", "已审核·更正"])
+        _shot(page, "5-public-norms-reviewed")
+        page.goto(f"{url}/reader/{SLUG}")
+        assert "4 条已审核" in page.locator(".review-status").inner_text()
+        page.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _sparql(url: str, query: str) -> list[dict]:
+    request = urllib.request.Request(f"{url}/sparql?" + urllib.parse.urlencode(
+        {"query": query}), headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())["results"]["bindings"]
+
+
+def _sparql_statuses(url: str) -> dict[str, tuple[str, str]]:
+    rows = _sparql(url, """PREFIX dg: <https://w3id.org/dutygraph/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?s ?status ?name WHERE { ?s dg:reviewStatus ?status
+          FILTER(?status != dg:Draft) ?s prov:wasAttributedTo/rdfs:label ?name }""")
+    return {r["s"]["value"]: (r["status"]["value"].rsplit("#", 1)[1], r["name"]["value"])
+            for r in rows}
+
+
+def _sparql_addressees(url: str, norm: str) -> set[str]:
+    rows = _sparql(url, "PREFIX dg: <https://w3id.org/dutygraph/ontology#> "
+                        f"SELECT ?a WHERE {{ <{norm}> dg:addressee ?a }}")
+    return {urllib.parse.unquote(r["a"]["value"]) for r in rows}
