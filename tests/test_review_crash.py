@@ -81,3 +81,29 @@ def test_kill_9_during_a_burst_keeps_every_acknowledged_decision(tmp_path: Path)
     statuses = _statuses(data)  # the file loads: no half-written decision
     assert acknowledged and len(acknowledged) < len(keys)
     assert all(statuses[key] == "Confirmed" for key in acknowledged)
+
+
+def test_a_second_reviewer_on_the_same_regulation_is_refused(tmp_path: Path) -> None:
+    """Two `kg review` apps on one data folder: 王芳 holds the regulation, 李雷 is told so
+    (409, naming her) and cannot write; 王芳's decisions go on."""
+    data = review_data(tmp_path)
+    first, second = _keys(data)[:2]
+    ports = _port(), _port()
+    wang = start_review(data, ports[0])
+    li = start_review(data, ports[1], reviewer="李雷")
+    try:
+        assert get(ports[0], f"/r/{SLUG}")[0] == 200
+        status, page = get(ports[1], f"/r/{SLUG}")
+        assert status == 409 and "王芳" in page
+        status, answer = post(ports[1], f"/r/{SLUG}/decide",
+                              {"verdict": "reject", "key": first})
+        assert status == 409 and "王芳" in answer["error"]
+        assert post(ports[0], f"/r/{SLUG}/decide", {"verdict": "confirm", "key": first})[0] \
+            == 200
+        assert post(ports[0], f"/r/{SLUG}/decide", {"verdict": "confirm", "key": second})[0] \
+            == 200
+    finally:
+        _kill(wang)
+        _kill(li)
+    statuses = _statuses(data)
+    assert statuses[first] == statuses[second] == "Confirmed"

@@ -157,3 +157,9 @@ def _claim_in_other_process(folder: Path, reviewer: str) -> None:
 def _host() -> str:
     import socket
     return socket.gethostname()
+
+
+def test_the_app_serves_this_machine_only(capsys: pytest.CaptureFixture) -> None:
+    from kg.cli import main
+    assert main(["review", "--name", REVIEWER, "--host", "0.0.0.0"]) == 2
+    assert "127.0.0.1" in capsys.readouterr().err
