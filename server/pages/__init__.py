@@ -13,6 +13,7 @@ from server.pages.views import (  # the views register themselves on bp
     home,
     norms,
     offices,
+    sanctions,
     search,
     terms,
     tools,
@@ -20,4 +21,4 @@ from server.pages.views import (  # the views register themselves on bp
 
 install_layout(bp)
 
-__all__ = ["bp", "home", "norms", "offices", "search", "terms", "tools"]
+__all__ = ["bp", "home", "norms", "offices", "sanctions", "search", "terms", "tools"]

@@ -7,8 +7,9 @@ from typing import Any
 from flask import url_for
 
 from server.pages.slice import NORM_KINDS, Slice
-from server.pages.viewmodel import StatementView, TermView, UnitView
+from server.pages.viewmodel import LiabilityView, StatementView, TermView, UnitView
 
+DUTIES = ("Obligation", "Prohibition")  # the norms that can be breached
 KIND_ENDPOINT = {"actor": "pages.actor", "mechanism": "pages.mechanism",
                  "carrier": "pages.carrier"}
 
@@ -47,6 +48,11 @@ def norm_record(corpus: Slice, st: StatementView, lang: str) -> dict[str, Any]:
              for prop in ("addressee", "promoter", "establishes", "concerns")}
     links["concerns"] = [r for r in links["concerns"]
                          if r["iri"] not in st.linked("establishes")]
+    for prop in ("enforcedBy", "liable"):
+        links[prop] = [term_ref(corpus, o, lang) for o in st.linked(prop)]
+    links["enforces"] = [{"iri": o, "href": norm_href(corpus.statements[o]),
+                          "label": corpus.statements[o].label(lang)}
+                         for o in st.linked("enforces") if o in corpus.statements]
     return {
         "iri": st.iri, "href": norm_href(st), "label": st.label(lang),
         "class": st.cls, "modality": modality(st.cls),
@@ -60,8 +66,29 @@ def norm_record(corpus: Slice, st: StatementView, lang: str) -> dict[str, Any]:
         "source": source.label(lang) if source else st.source,
         "source_iri": st.source,
         "source_href": unit_href(source) if source else None,
+        "duty": st.cls in DUTIES,
+        "sanctions": [liability_record(corpus, corpus.liabilities[i], lang)
+                      for i in corpus.sanctions.get(st.iri, []) if i in corpus.liabilities],
+        "penalties": _penalties(corpus.liabilities.get(st.iri), lang),
         **links,
     }
+
+
+def liability_record(corpus: Slice, liability: LiabilityView, lang: str) -> dict[str, Any]:
+    """A liability as a duty it enforces shows it: where, and each penalty's kind and
+    amounts."""
+    article = corpus.ancestor(liability.source, "article")
+    source = corpus.units.get(liability.source)
+    return {"iri": liability.iri, "href": url_for("pages.norm", path=liability.path),
+            "article": (article or source).label(lang) if (article or source) else "",
+            "source": source.label(lang) if source else liability.source,
+            "penalties": _penalties(liability, lang)}
+
+
+def _penalties(liability: LiabilityView | None, lang: str) -> list[dict[str, str]]:
+    return [{"kind": p.kind, "label": p.label(lang), "amounts": p.amounts(lang),
+             "condition": p.condition, "exact": p.exact}
+            for p in (liability.ordered() if liability else [])]
 
 
 def _span(corpus: Slice, st: StatementView) -> str:

@@ -20,7 +20,14 @@ from kg.graph.iris import Iris
 from server.http.errors import body_of
 from server.pages import sparql
 from server.pages.slice import Slice
-from server.pages.viewmodel import RegulationView, StatementView, TermView, UnitView
+from server.pages.viewmodel import (
+    LiabilityView,
+    PenaltyView,
+    RegulationView,
+    StatementView,
+    TermView,
+    UnitView,
+)
 from server.runtime import runtime
 
 
@@ -138,14 +145,38 @@ def _load_terms(sl: Slice, where: str) -> list[str]:
     return found
 
 
+def add_sanctions(sl: Slice) -> None:
+    """The liabilities enforcing the loaded norms, and those loaded themselves, with
+    their penalties: what happens if a duty is breached."""
+    norms = [s.iri for s in sl.statements.values() if s.is_norm]
+    own = [s.iri for s in sl.statements.values() if s.cls == "Liability"]
+    for where in (f"{values('norm', norms)} ?l dg:enforces ?norm ." if norms else "",
+                  values("l", own) if own else ""):
+        for row in select(sparql.PENALTIES, where=where) if where else ():
+            _penalty(sl, row)
+
+
+def _penalty(sl: Slice, row: dict[str, str]) -> None:
+    liability = sl.liabilities.setdefault(row["l"], LiabilityView(row["l"], row["source"]))
+    liability.penalties[row["p"]] = PenaltyView(
+        local(row["kind"]), row.get("kzh", ""), row.get("ken", ""), row.get("exact", ""),
+        row.get("min", ""), row.get("max", ""), row.get("minm", ""), row.get("maxm", ""),
+        row.get("basis", ""), row.get("condition", ""))
+    if "norm" in row and row["l"] not in sl.sanctions[row["norm"]]:
+        sl.sanctions[row["norm"]].append(row["l"])
+
+
 def add_context(sl: Slice, texts: bool = False) -> Slice:
-    """What the loaded statements need to be shown: their units up to the regulation
-    (with their texts, if asked), the terms they link, and their regulations; then
-    the slice's indexes."""
-    sources = {st.source for st in sl.statements.values()} - set(sl.units)
+    """What the loaded statements need to be shown: the liabilities that enforce them,
+    their units up to the regulation (with their texts, if asked), the terms they link,
+    and their regulations; then the slice's indexes."""
+    add_sanctions(sl)
+    sources = ({st.source for st in sl.statements.values()}
+               | {lb.source for lb in sl.liabilities.values()}) - set(sl.units)
     if sources:
         add_units(sl, f"{values('src', sources)} ?src eli:is_part_of* ?u .", texts)
-    linked = {o for st in sl.statements.values() for objs in st.links.values() for o in objs}
+    linked = {o for st in sl.statements.values() for prop, objs in st.links.items()
+              if prop != "enforces" for o in objs}
     add_terms(sl, linked | {a for st in sl.statements.values() for a in st.applies_to})
     slugs = {st.slug for st in sl.statements.values()} - set(sl.regulations)
     if slugs:

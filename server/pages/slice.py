@@ -8,7 +8,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 from kg.source.statements import NORM_KINDS
-from server.pages.viewmodel import RegulationView, StatementView, TermView, UnitView
+from server.pages.viewmodel import (
+    LiabilityView,
+    RegulationView,
+    StatementView,
+    TermView,
+    UnitView,
+)
 
 LINK_PROPS = ("addressee", "promoter", "establishes", "concerns")
 
@@ -20,6 +26,8 @@ class Slice:
         self.statements: dict[str, StatementView] = {}
         self.terms: dict[str, TermView] = {}
         self.class_labels = class_labels
+        self.liabilities: dict[str, LiabilityView] = {}  # with their penalties
+        self.sanctions: dict[str, list[str]] = defaultdict(list)  # norm → its liabilities
         self.by_unit: dict[str, list[StatementView]] = defaultdict(list)
         self.by_term: dict[str, list[StatementView]] = defaultdict(list)
 

@@ -40,8 +40,21 @@ STATEMENTS = """SELECT ?s ?class ?source ?start ?end ?exact ?cue ?action ?review
  OPTIONAL { ?s dg:cue ?cue } OPTIONAL { ?s dg:action ?action }
  OPTIONAL { ?s dg:reviewStatus ?review }
  """ + LABELS.format(v="?s") + " }"
-LINKS = "SELECT ?s ?p ?o WHERE { {where} ?s ?p ?o " + among("p", LINKED) + " }"
+# a liability's links: who imposes it, who bears it, the norms whose breach it sanctions
+LIABILITY_LINKED = ("enforcedBy", "liable", "enforces")
+LINKS = ("SELECT ?s ?p ?o WHERE { {where} ?s ?p ?o "
+         + among("p", LINKED + LIABILITY_LINKED) + " }")
 APPLIES = "SELECT ?s ?o WHERE { {where} ?s dg:appliesTo ?o }"
+# the penalties of liability provisions ({where} binds ?l, or ?norm and ?l dg:enforces ?norm)
+PENALTIES = """SELECT ?norm ?l ?source ?p ?kind ?kzh ?ken ?exact ?min ?max ?minm ?maxm ?basis
+ ?condition WHERE { {where} ?l a dg:Liability ; dg:source ?source ; dg:penalty ?p .
+ ?p dg:penaltyKind ?kind .
+ OPTIONAL { ?kind skos:prefLabel ?kzh FILTER(LANG(?kzh) = "zh") }
+ OPTIONAL { ?kind skos:prefLabel ?ken FILTER(LANG(?ken) = "en") }
+ OPTIONAL { ?p dg:penaltyEvidence/oa:exact ?exact }
+ OPTIONAL { ?p dg:minimumAmount ?min } OPTIONAL { ?p dg:maximumAmount ?max }
+ OPTIONAL { ?p dg:minimumMultiple ?minm } OPTIONAL { ?p dg:maximumMultiple ?maxm }
+ OPTIONAL { ?p dg:amountBasis ?basis } OPTIONAL { ?p dg:condition ?condition } }"""
 TERMS = """SELECT ?t ?kind ?zh ?en WHERE {
  {where} ?t a ?kind . """ + among("kind", TERM_KINDS) + """
  """ + LABELS.format(v="?t") + " }"

@@ -166,13 +166,26 @@ def _norm(path: str, lang: str) -> tuple[dict[str, Any], str, str] | None:
     st = sl.statements.get(target[1:-1])
     if st is None:
         return None
+    # the other end of each dg:enforces, whole: the norms a liability enforces, or the
+    # liabilities (who enforces, who is liable, the clause) that enforce this norm
+    ends = st.linked("enforces") + sl.sanctions.get(st.iri, [])
+    if ends:
+        reads.add_statements(sl, reads.values("s", ends))
+        reads.add_context(sl)
     return _norm_data(sl, st, lang), st.iri, st.source
 
 
 def _norm_data(sl: Slice, st: StatementView, lang: str) -> dict[str, Any]:
     unit = sl.units.get(st.source)
     record = norm_record(sl, st, lang)
+    enforcing = {i: norm_record(sl, sl.statements[i], lang)
+                 for i in sl.sanctions.get(st.iri, []) if i in sl.statements}
     return {"norm": record,
+            "enforces": [norm_record(sl, sl.statements[i], lang)
+                         for i in st.linked("enforces") if i in sl.statements],
+            "sanctions": [{**s, **{k: enforcing[s["iri"]][k] for k in (
+                "exact", "enforcedBy", "liable")}} for s in record["sanctions"]
+                if s["iri"] in enforcing],
             "applies_to": [term_ref(sl, a, lang) for a in sorted(
                 st.applies_to, key=lambda i: sl.terms[i].zh if i in sl.terms else i)],
             "paragraph": segments(sl, unit.text, [st], lang) if unit else []}

@@ -68,6 +68,10 @@ def term_slice(kind: str, term_id: str,
     if kind != "actor":
         props = LINK_PROPS
     sl = reads.statements_slice(f"?s ?p_focus {focus} . {sparql.among('p_focus', props)}")
+    if kind == "actor":  # what it enforces: named by the clause, or a designation it is within
+        reads.add_statements(sl, f"{{ ?s dg:enforcedBy {focus} }} UNION "
+                                 f"{{ {focus} dg:within ?by . ?s dg:enforcedBy ?by }}")
+        reads.add_context(sl)
     for row in reads.select("SELECT ?s WHERE { ?s dg:appliesTo {t} }", t=focus):
         sl.link(row["s"], "appliesTo", focus_iri)
     reads.add_terms(sl, [focus_iri])
@@ -127,7 +131,11 @@ def term_data(sl: Slice, term: TermView, lang: str) -> dict[str, Any]:
             "narrower": [term_ref(sl, n, lang) for n in sorted(
                 term.narrower, key=lambda i: sl.terms[i].zh)],
             "count": len(norms),
-            "groups": _groups(sl, term, norms, lang)}
+            "groups": _groups(sl, term, norms, lang),
+            "enforced": [norm_record(sl, s, lang) for s in sorted(
+                sl.statements.values(), key=sl.order) if s.cls == "Liability" and (
+                    term.iri in s.linked("enforcedBy")
+                    or set(s.linked("enforcedBy")) & term.within)]}
 
 
 def _groups(sl: Slice, term: TermView, norms: list[StatementView],
