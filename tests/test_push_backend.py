@@ -1,39 +1,67 @@
-"""`kg push` into a real `oxigraph serve`, and `kg serve --backend` over it: the same
-endpoint tests pass on the embedded store and on the remote backend."""
+"""`kg push` into a real `oxigraph serve` and a real Virtuoso 7, and `kg serve --backend`
+over each: the same endpoint tests pass on the embedded store and on both remote backends.
+Virtuoso is installed by `make system-deps`; a missing one fails here, it is not skipped."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import requests
 from flask.testing import FlaskClient
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
+from bench import virtuoso
 from kg.config import Settings
 from kg.errors import KGError
 from kg.release import push, store
 from server import create_app
-from server.runtime import KEY, QueryRuntime, ServeOptions
+from server.runtime import KEY, QueryRuntime, ServeOptions, remote
+from server.runtime.jobs import Job, Unavailable, Why
 from server.runtime.remote import RemoteRuntime
 from tests.w3c.live import Live, _wait, free_port
 
 OXIGRAPH = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "oxigraph"
 OPTIONS = ServeOptions(timeout=2.0, workers=2, max_rows=500)
 ALL = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+BACKENDS = ["oxigraph", "virtuoso"]
+REMOTE_LIMIT = 3  # the engines' own time limit (s): just past the runtime's 2 s
+CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+SD_NAME = URIRef("http://www.w3.org/ns/sparql-service-description#name")
 
 
-@pytest.fixture(scope="module")
-def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`oxigraph serve` on loopback (union default graph, 5 s server-side timeout)."""
+@dataclass
+class Backend:
+    """A running external engine: where to query, where to push, and as whom."""
+    name: str
+    query_url: str
+    store_url: str
+    auth: tuple[str, str] | None = None
+
+    def requests_auth(self) -> requests.auth.AuthBase | None:
+        return requests.auth.HTTPDigestAuth(*self.auth) if self.auth else None
+
+    def push_command(self) -> tuple[list[str], dict[str, str]]:
+        """`kg push` arguments and environment for this engine."""
+        args, env = ["push", "--endpoint", self.store_url], dict(os.environ)
+        if self.auth:
+            args += ["--user", self.auth[0]]
+            env["KG_PUSH_PASSWORD"] = self.auth[1]
+        return args, env
+
+
+def start_oxigraph(tmp: Path) -> tuple[Backend, subprocess.Popen]:
+    """`oxigraph serve` on loopback (union default graph, its own time limit)."""
     port = free_port()
-    proc = subprocess.Popen([str(OXIGRAPH), "serve", "--location",
-                             str(tmp_path_factory.mktemp("oxigraph")), "--bind",
-                             f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", "5"],
+    proc = subprocess.Popen([str(OXIGRAPH), "serve", "--location", str(tmp), "--bind",
+                             f"127.0.0.1:{port}", "--union-default-graph",
+                             "--timeout-s", str(REMOTE_LIMIT)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -42,24 +70,64 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             break
         except requests.ConnectionError:
             time.sleep(0.1)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    return Backend("oxigraph", url + "/query", url + "/store"), proc
+
+
+def start_virtuoso(tmp: Path) -> tuple[Backend, virtuoso.Virtuoso]:
+    """Virtuoso on loopback: anonymous SPARQL read-only, pushes as the administrator."""
+    engine = virtuoso.start(tmp, memory_mb=256, timeout=REMOTE_LIMIT)
+    return Backend("virtuoso", engine.sparql, engine.graph_store,
+                   (virtuoso.USER, virtuoso.PASSWORD)), engine
+
+
+class Engines:
+    """Each external engine started once per module, on first use, in a fresh temporary
+    database, with the seed pushed into it; all stopped at the end."""
+
+    def __init__(self, tmp: pytest.TempPathFactory, settings: Settings) -> None:
+        self.tmp, self.settings = tmp, settings
+        self.started: dict[str, Backend] = {}
+        self.processes: list[subprocess.Popen | virtuoso.Virtuoso] = []
+
+    def pushed(self, name: str) -> Backend:
+        if name not in self.started:
+            start = start_oxigraph if name == "oxigraph" else start_virtuoso
+            found, process = start(self.tmp.mktemp(name))
+            self.processes.append(process)
+            push.push(store.current(self.settings.build_dir), found.store_url,
+                      auth=found.auth)
+            self.started[name] = found
+        return self.started[name]
+
+    def close(self) -> None:
+        for process in self.processes:
+            if isinstance(process, virtuoso.Virtuoso):
+                process.stop()
+            else:
+                process.terminate()
+                process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
-def pushed(oxigraph: str, seed_settings: Settings) -> str:
-    push.push(store.current(seed_settings.build_dir), oxigraph + "/store")
-    return oxigraph
+def engines(tmp_path_factory: pytest.TempPathFactory,
+            seed_settings: Settings) -> Iterator[Engines]:
+    found = Engines(tmp_path_factory, seed_settings)
+    yield found
+    found.close()
 
 
-def remote_count(url: str, query: str = ALL) -> int:
-    r = requests.get(url + "/query", params={"query": query},
+@pytest.fixture(scope="module", params=BACKENDS)
+def pushed(request: pytest.FixtureRequest, engines: Engines) -> Backend:
+    return engines.pushed(request.param)
+
+
+def remote_count(backend: Backend, query: str = ALL) -> int:
+    r = requests.get(backend.query_url, params={"query": query},
                      headers={"Accept": "application/sparql-results+json"}, timeout=10)
     return int(r.json()["results"]["bindings"][0]["n"]["value"])
 
 
-def test_push_one_graph_per_regulation_replaced_not_added(pushed: str,
+def test_push_one_graph_per_regulation_replaced_not_added(pushed: Backend,
                                                           seed_settings: Settings) -> None:
     release = store.current(seed_settings.build_dir)
     graphs = push.graphs_of(release)
@@ -67,20 +135,32 @@ def test_push_one_graph_per_regulation_replaced_not_added(pushed: str,
         "ontology", "lexicon", "inferred", "gd-industrial-transfer"}
     total = sum(b.count(b"\n") for b in graphs.values())
     assert remote_count(pushed) == total
-    report = push.push(release, pushed + "/store")  # again: each graph replaced
+    report = push.push(release, pushed.store_url, auth=pushed.auth)  # again: replaced
     assert remote_count(pushed) == total == report.triples
 
 
-def test_push_prunes_graphs_the_build_no_longer_has(pushed: str,
+def test_push_prunes_graphs_the_build_no_longer_has(pushed: Backend,
                                                    seed_settings: Settings) -> None:
     stale = f"{seed_settings.base_iri}graph/repealed"
-    requests.put(push.graph_url(pushed + "/store", stale), data=b"<urn:a> <urn:b> <urn:c> .\n",
-                 headers={"Content-Type": push.NT_TYPE}, timeout=10).raise_for_status()
-    report = push.push(store.current(seed_settings.build_dir), pushed + "/store",
-                       prune_under=f"{seed_settings.base_iri}graph/", existing=[stale])
+    requests.put(push.graph_url(pushed.store_url, stale), data=b"<urn:a> <urn:b> <urn:c> .\n",
+                 headers={"Content-Type": push.NT_TYPE}, auth=pushed.requests_auth(),
+                 timeout=10).raise_for_status()
+    assert remote_count(pushed, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{stale}> "
+                                "{ ?s ?p ?o } }") == 1
+    report = push.push(store.current(seed_settings.build_dir), pushed.store_url,
+                       prune_under=f"{seed_settings.base_iri}graph/", existing=[stale],
+                       auth=pushed.auth)
     assert report.removed == [stale]
     assert remote_count(pushed, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{stale}> "
                                 "{ ?s ?p ?o } }") == 0
+
+
+def test_push_with_a_wrong_password_is_a_typed_error(engines: Engines,
+                                                    seed_settings: Settings) -> None:
+    guarded = engines.pushed("virtuoso")
+    with pytest.raises(KGError, match="HTTP 401"):
+        push.push(store.current(seed_settings.build_dir), guarded.store_url,
+                  auth=(virtuoso.USER, "not-the-password"))
 
 
 def test_push_to_nowhere_is_a_typed_error(seed_settings: Settings) -> None:
@@ -89,12 +169,13 @@ def test_push_to_nowhere_is_a_typed_error(seed_settings: Settings) -> None:
                   f"http://127.0.0.1:{free_port()}/store", timeout=2)
 
 
-@pytest.fixture(scope="module", params=["embedded", "remote"])
-def client(request: pytest.FixtureRequest, seed_settings: Settings) -> Iterator[FlaskClient]:
+@pytest.fixture(scope="module", params=["embedded", *BACKENDS])
+def client(request: pytest.FixtureRequest, seed_settings: Settings,
+           engines: Engines) -> Iterator[FlaskClient]:
     if request.param == "embedded":
         app = create_app(seed_settings, OPTIONS)
     else:
-        url = request.getfixturevalue("pushed") + "/query"
+        url = engines.pushed(request.param).query_url
         app = create_app(seed_settings, OPTIONS, RemoteRuntime(OPTIONS, url))
     yield app.test_client()
     app.extensions[KEY].close()
@@ -114,6 +195,20 @@ def test_endpoint_counts_and_formats(client: FlaskClient, seed_settings: Setting
                           "ontology#Regulation> }", accept)
         assert response.status_code == 200 and "gd-industrial-transfer" in response.text
     assert sparql(client, "ASK { ?s ?p ?o }").json["boolean"] is True
+    assert sparql(client, "ASK { <urn:nothing> ?p ?o }").json["boolean"] is False
+    assert "<boolean>true</boolean>" in sparql(client, "ASK { ?s ?p ?o }",
+                                               "application/sparql-results+xml").text
+
+
+def test_the_dataset_is_the_pushed_graphs(client: FlaskClient, seed_settings: Settings) -> None:
+    """The service description names the release's graphs, nothing of the engine's own,
+    and each named graph dereferences."""
+    response = client.get("/sparql", headers={"Accept": "text/turtle"})
+    described = Graph().parse(data=response.data, format="turtle")
+    names = {str(name) for name in described.objects(None, SD_NAME)}
+    assert names == set(push.graphs_of(store.current(seed_settings.build_dir)))
+    page = client.get("/graph/lexicon", headers={"Accept": "text/turtle"})
+    assert page.status_code == 200 and "lexicon" in page.text
 
 
 def test_construct_and_linked_data(client: FlaskClient) -> None:
@@ -145,11 +240,27 @@ def test_safety_rules(client: FlaskClient, query: str, status: int) -> None:
 
 def test_time_limit_gives_503(client: FlaskClient) -> None:
     started = time.monotonic()
-    response = sparql(client, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . "
-                      "?g ?h ?i }")
+    response = sparql(client, CROSS_JOIN)
     assert response.status_code == 503 and "Retry-After" in response.headers
     assert time.monotonic() - started < OPTIONS.timeout + 1.5
     assert sparql(client, "ASK { ?s ?p ?o }").status_code == 200
+
+
+def test_an_answer_virtuoso_cut_at_its_anytime_limit_is_a_503(engines: Engines) -> None:
+    """Each query carries the time limit as `timeout` (ms): Virtuoso then answers 200 with
+    a wrong, partial count marked X-SQL-State: S1TAT. That is a timeout, never an answer."""
+    url = engines.pushed("virtuoso").query_url
+    outcome = remote.ask(url, Job(CROSS_JOIN, "json"), timeout=1.0)
+    assert outcome == Unavailable(Why.TIMEOUT, 1.0)
+
+
+def test_virtuosos_own_time_limit_is_a_503_too(engines: Engines) -> None:
+    """Past its MaxQueryExecutionTime, Virtuoso answers 500 "Transaction timed out": with
+    this server's limit further off, that is a timeout too, never a 500."""
+    url = engines.pushed("virtuoso").query_url
+    limit = REMOTE_LIMIT + 8.0
+    outcome = remote.ask(url, Job(CROSS_JOIN.replace("}", ". ?j ?k ?l }"), "json"), limit)
+    assert outcome == Unavailable(Why.TIMEOUT, limit)
 
 
 def test_version_history_page_and_home(client: FlaskClient) -> None:
@@ -172,15 +283,15 @@ def test_pages_read_through_either_runtime(client: FlaskClient) -> None:
     assert found["texts"] and found["labels"]
 
 
-def test_kg_push_and_kg_serve_backend_end_to_end(pushed: str, seed_settings: Settings,
+def test_kg_push_and_kg_serve_backend_end_to_end(pushed: Backend, seed_settings: Settings,
                                                  tmp_path: Path) -> None:
     kg = [sys.executable, "-m", "kg.cli", "--build-dir", str(seed_settings.build_dir)]
-    done = subprocess.run([*kg, "push", "--endpoint", pushed + "/store"], capture_output=True,
-                          text=True, timeout=60)
+    args, env = pushed.push_command()
+    done = subprocess.run([*kg, *args], capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 0 and "pushed 4 graphs" in done.stdout, done.stderr
     port = free_port()
     log = (tmp_path / "serve.log").open("wb")
-    proc = subprocess.Popen([*kg, "serve", "--backend", pushed + "/query", "--port", str(port),
+    proc = subprocess.Popen([*kg, "serve", "--backend", pushed.query_url, "--port", str(port),
                              "--timeout", "3"], stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
     server = Live(f"http://127.0.0.1:{port}", proc, seed_settings, {})

@@ -5,6 +5,8 @@ inferred) is sent with one HTTP PUT to ``ENDPOINT?graph=IRI`` as N-Triples. A PU
 replaces the graph as a whole, so every graph is swapped atomically by the server:
 a reader sees the old graph or the new one, never a mix. Graphs under the base's
 ``graph/`` that the release no longer has are removed with DELETE when `prune` is set.
+Credentials, when given, answer HTTP Basic or Digest challenges (Virtuoso's
+``/sparql-graph-crud-auth`` asks for Digest).
 """
 
 from __future__ import annotations
@@ -54,11 +56,22 @@ def graph_url(endpoint: str, graph: str) -> str:
     return f"{endpoint}{sep}{urllib.parse.urlencode({'graph': graph})}"
 
 
-def _send(method: str, url: str, body: bytes | None, timeout: float) -> int:
+def opener(endpoint: str, auth: tuple[str, str] | None) -> urllib.request.OpenerDirector:
+    """An HTTP opener that answers the endpoint's Basic or Digest challenge with `auth`."""
+    if auth is None:
+        return urllib.request.build_opener()
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    passwords.add_password(None, endpoint, *auth)
+    return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords),
+                                       urllib.request.HTTPBasicAuthHandler(passwords))
+
+
+def _send(http: urllib.request.OpenerDirector, method: str, url: str, body: bytes | None,
+          timeout: float) -> int:
     headers = {"Content-Type": NT_TYPE} if body is not None else {}
     request = urllib.request.Request(url, data=body, method=method, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with http.open(request, timeout=timeout) as response:
             return response.status
     except urllib.error.HTTPError as exc:
         if method == "DELETE" and exc.code == 404:
@@ -70,16 +83,19 @@ def _send(method: str, url: str, body: bytes | None, timeout: float) -> int:
 
 
 def push(release: Path, endpoint: str, timeout: float = 60.0,
-         prune_under: str | None = None, existing: list[str] | None = None) -> PushReport:
+         prune_under: str | None = None, existing: list[str] | None = None,
+         auth: tuple[str, str] | None = None) -> PushReport:
     """PUT every named graph of `release`; with `prune_under` (a graph IRI prefix) and
-    the list of graphs `existing` on the server, DELETE the ones the release lacks."""
+    the list of graphs `existing` on the server, DELETE the ones the release lacks.
+    `auth` is (user, password) for a store that asks for them."""
     report = PushReport(endpoint)
+    http = opener(endpoint, auth)
     graphs = graphs_of(release)
     for graph, body in graphs.items():
-        _send("PUT", graph_url(endpoint, graph), body, timeout)
+        _send(http, "PUT", graph_url(endpoint, graph), body, timeout)
         report.graphs[graph] = body.count(b"\n")
     for graph in existing or []:
         if prune_under and graph.startswith(prune_under) and graph not in graphs:
-            _send("DELETE", graph_url(endpoint, graph), None, timeout)
+            _send(http, "DELETE", graph_url(endpoint, graph), None, timeout)
             report.removed.append(graph)
     return report
