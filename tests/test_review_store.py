@@ -163,3 +163,16 @@ def test_the_app_serves_this_machine_only(capsys: pytest.CaptureFixture) -> None
     from kg.cli import main
     assert main(["review", "--name", REVIEWER, "--host", "0.0.0.0"]) == 2
     assert "127.0.0.1" in capsys.readouterr().err
+
+
+def test_a_designation_takes_the_id_another_curated_file_gave_it(
+        workspace: Workspace) -> None:
+    other = workspace.curated_path.with_name("another-regulation.toml")
+    other.write_text('[actor."单位"]\nid = "organisation"\nen = "organisation"\n'
+                     'class = "Actor"\n', encoding="utf-8")
+    draft = next(i.draft for i in workspace.items() if "单位" in i.draft.addressees)
+    store.record(workspace, Decision("confirm", draft, REVIEWER))
+    assert 'id = "organisation"' in workspace.curated_path.read_text(encoding="utf-8")
+    graph, iris = _graph(workspace)
+    assert (iris.statement(SLUG, draft), DG.addressee, iris.term("actor", "organisation")) \
+        in graph

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from kg.errors import AnnotationError, InputError, ReviewError
+from kg.errors import InputError, ReviewError
 from kg.review import atomic, blocks, claims, decisions
 from kg.review.decisions import Decision
 from kg.review.workspace import Workspace
@@ -48,10 +48,15 @@ def _change(workspace: Workspace, key: str, new: str | None, decision: Decision 
 
 
 def _commit(workspace: Workspace, path: Path, text: str) -> None:
+    """Publish ``text`` only if the build will read it: the curated file loads, its
+    definitions agree with the other curated files, and the draft still loads beside it."""
     staged = atomic.staged(path, text)
     try:
-        annotations.load(staged, workspace.regulation, workspace.lexicon)
-    except AnnotationError as error:
+        curated = annotations.load(staged, workspace.regulation, workspace.lexicon)
+        workspace.curated_elsewhere.union(curated.terms)
+        annotations.load(workspace.settings.draft_file(workspace.slug), workspace.regulation,
+                         workspace.lexicon.union(curated.terms), machine_made=True)
+    except InputError as error:
         staged.unlink()
         where = f"{path}:{error.line}" if error.line else str(path)
         raise ReviewError(f"{where}: {error.problem}") from None
@@ -86,10 +91,12 @@ def _known(lex: Lexicon, kind: str, name: str) -> bool:
 
 
 def _definition(workspace: Workspace, kind: str, name: str) -> Term:
-    drafted = workspace.draft_annotations.terms
-    found = drafted.find(name) if kind == "?" else drafted.get(kind, name)
-    if found:
-        return found
+    """As another curated file defines it (one designation, one id), else as the draft
+    does, else a new designation."""
+    for known in (workspace.curated_elsewhere, workspace.draft_annotations.terms):
+        found = known.find(name) if kind == "?" else known.get(kind, name)
+        if found:
+            return found
     kind = "carrier" if kind == "?" else kind
     cls = {"actor": "Actor", "carrier": "Carrier"}.get(kind, "Mechanism")
     return Term(kind, name, name, f"{name} (named in review; English label to be curated)",

@@ -9,7 +9,7 @@ from pathlib import Path
 from kg.config import Settings
 from kg.errors import ReviewError
 from kg.review.decisions import decision_key
-from kg.source import annotations, lexicon, parse
+from kg.source import annotations, lexicon, parse, tomlfile
 from kg.source.annotations import Annotations
 from kg.source.lexicon import Lexicon
 from kg.source.model import Regulation
@@ -53,6 +53,17 @@ class Workspace:
     @cached_property
     def lexicon(self) -> Lexicon:
         return lexicon.load([self.settings.lexicon_file])
+
+    @cached_property
+    def curated_elsewhere(self) -> Lexicon:
+        """The designations the other regulations' curated files define: a designation
+        named in review takes their id, as the build makes it one resource."""
+        found = Lexicon()
+        for path in sorted(self.curated_path.parent.glob("*.toml")):
+            if path.name.endswith(".draft.toml") or path == self.curated_path:
+                continue
+            found = found.union(lexicon.of_file(path, tomlfile.load(path)), yielding=True)
+        return found
 
     @property
     def curated_path(self) -> Path:

@@ -50,7 +50,9 @@ def load(path: Path, regulation: Regulation, lexicon: Lexicon,
     of the file's own [actor]/[carrier]/[mechanism] tables; ``lexicon`` is not changed."""
     data = tomlfile.load(path, AnnotationError)
     terms = lexicon_mod.of_file(path, data)
-    known = lexicon.union(terms)
+    # a draft yields to the lexicon and the curated file (a reviewer may have defined one
+    # of its designations with another id): what people curated wins
+    known = lexicon.union(terms, yielding=machine_made)
     known.check_within()
     lines = tomlfile.header_lines(path, "statement")
     entries = data.get("statement", [])
