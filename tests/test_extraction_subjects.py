@@ -68,8 +68,6 @@ def _addressees(name: str, unit: str, quote_start: str) -> tuple[str, ...]:
      ("司法鉴定机构",)),
     # a coordination with 或者 and 、 before the verb: every member
     (HEZHANG, "25.2", "各级河长或者", ("各级河长", "河长制工作机构", "相关部门")),
-    # a party's thing as subject (…的信息应当保密) binds the sentence before's subject
-    (HEZHANG, "25.2", "投诉人、举报人的信息", ("各级河长", "河长制工作机构", "相关部门")),
 ])
 def test_subjects_of_development_text(name: str, unit: str, quote: str,
                                       addressees: tuple[str, ...]) -> None:

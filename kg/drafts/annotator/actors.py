@@ -49,22 +49,25 @@ def _leading(phrase: str) -> str:
     cuts = wellformed.boundaries(phrase)
     ends = [end for end in sorted(cuts, reverse=True) if 1 < end < len(phrase)
             and has_head(phrase[:end]) and "的" not in phrase[:end]
+            and wellformed.words(phrase[:end])[-1] not in wellformed.CONJUNCTIONS
             and _predicate_starts(phrase[end:])
             and all(wellformed.is_designation(m) for m in _members(phrase[:end]))]
-    if has_head(phrase):  # 司法鉴定机构招用鉴定辅助人员: a party, its verb, an object with a head
+    if has_head(phrase):
+        # 司法鉴定机构招用鉴定辅助人员: a party, its verb, an object with a head;
+        # 基层医疗卫生机构的医师 (no verb, so no relative clause): the body answers (§11)
         return next((phrase[:end] for end in ends if not wellformed.is_designation(phrase)
-                     and wellformed.words(phrase[end:])[0] in wellformed.LEADING_VERBS), phrase)
-    if ends:
-        return phrase[: ends[0]]
-    # 投诉人、举报人的信息应当保密: a party's thing is the subject, not the party
-    return "" if re.search(r"(?<!设区)的[^的]*$", phrase) else phrase
+                     and wellformed.words(phrase[end:])[0] in {*wellformed.LEADING_VERBS, "的"}),
+                    phrase)
+    return phrase[: ends[0]] if ends else phrase
 
 
 def _predicate_starts(rest: str) -> bool:
-    """A verb or a preposition follows the subject (…办事处受理, 经营者为消费者…), not
-    the rest of a word (河长制工作 is no 河长 + 制工作)."""
+    """A word follows the subject (…办事处受理, 经营者为消费者…, …委员会每年), not the rest
+    of a word (河长制工作 is no 河长 + 制工作: jieba leaves 制 a character of its own)."""
     first = wellformed.words(rest)[0]
-    return wellformed.is_verb(first) or first in wellformed.FUNCTION_WORDS
+    # 幼儿园的招生: its owner (§11); 管理人、清算组应当: the members with a head
+    return len(first) > 1 or wellformed.is_verb(first) or first in wellformed.FUNCTION_WORDS \
+        or first in wellformed.CONJUNCTIONS or first in ("的", "、")
 
 
 def _members(phrase: str) -> list[str]:
@@ -97,7 +100,8 @@ def _item_at(text: str, pos: int, matcher: Matcher) -> str | None:
     if generic and not CONJUNCTION.search(generic.group(0)) \
             and generic.end() - pos in wellformed.boundaries(text[pos: generic.end() + 8]):
         end = generic.end()
-        longer = next((h for h in HEADS if text.startswith(h, end)), None)
+        # 旅游相关企业事业单位, 村民委员会: a head right after a head makes one
+        longer = next((h for h in ("事业单位", *HEADS) if text.startswith(h, end)), None)
         return text[pos: end + len(longer)] if longer else generic.group(0)  # 非法人组织
     return None
 

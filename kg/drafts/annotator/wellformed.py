@@ -60,9 +60,9 @@ LEADING_VERBS = GOVERNING_VERBS | _set(
     "违反 属于 有 没有 需要 开展 组织 协助 督促 指导 负责 警示 转送 坚持 列入 涉及 超过 "
     "判决 租赁 侵犯 接收 告知 通知 责令 优化 迁移 征收 传播 获得 接受 是 建设 分别 明确 "
     "方便 选举 出具 聘用 落实 知道 交 送交 报送 享受 发挥 公布 配备 加快 接到 报考 编制 "
-    "新建 改建 扩建 明确 拐卖 诱骗 胁迫 教唆 探索 提高")
+    "认为 改建 扩建 明确 拐卖 诱骗 胁迫 教唆 探索 提高")
 # verbs of policy and offences that never name the function of a body (使用单位 does)
-POLICY_VERBS = _set("明确 拐卖 探索 提高 落实 加强 完善 推动 促进 扩建 新建 改建")
+POLICY_VERBS = _set("明确 拐卖 探索 提高 落实 加强 完善 推动 促进")
 NOMINAL_VERBS = _set("建设 组织 负责 指导 协助 管理 服务 监督 保护")  # 精神文明建设委员会
 CONJUNCTIONS = frozenset(("和", "及", "与", "或", "或者", "以及", "及其", "并"))
 ORPHANS = frozenset(("他", "之", "者", "的", "地", "等", "组"))
