@@ -19,7 +19,25 @@ from kg.errors import KGError
 COMMANDS = ("build", "query", "stats", "serve", "ingest", "eval", "bench", "push", "review")
 
 
-def parser() -> argparse.ArgumentParser:
+GLOBAL_VALUE_FLAGS = ("--data-dir", "--build-dir", "--base-iri")
+
+
+def named_command(argv: Sequence[str]) -> tuple[str, ...]:
+    """The command named on the command line, so that only its module is imported (a
+    `kg query` must not wait for the build pipeline's imports); every command when none
+    is named (help, or a usage error that lists them)."""
+    args, i = list(argv), 0
+    while i < len(args):
+        if args[i] in GLOBAL_VALUE_FLAGS:
+            i += 2
+        elif args[i].startswith("-"):
+            i += 1
+        else:
+            return (args[i],) if args[i] in COMMANDS else COMMANDS
+    return COMMANDS
+
+
+def parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kg", description="DutyGraph: a knowledge graph "
                                   "of legal duties. Exit codes: 0 ok, 1 SHACL violations, "
                                   "2 input or usage error, 3 system error.")
@@ -28,7 +46,7 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--build-dir", help="where builds go (default: build/)")
     top.add_argument("--base-iri", help="base of instance IRIs")
     subparsers = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMANDS:
+    for name in commands:
         try:
             module = importlib.import_module(f"kg.cli.{name}")
         except ModuleNotFoundError as exc:
@@ -40,7 +58,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = parser(named_command(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     try:
         return int(args.handler(args) or 0)
     except KGError as exc:

@@ -20,14 +20,16 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def ensure_build(settings: Settings) -> Path:
-    """The current release; builds first when there is none."""
-    from kg import pipeline
+    """The current release; builds first when there is none (only then importing the
+    pipeline, which takes longer to import than a query takes to run)."""
     from kg.errors import BuildNotFound
     from kg.release import store
 
     try:
         return store.current(settings.build_dir)
     except BuildNotFound:
+        from kg import pipeline
+
         print(f"no build in {settings.build_dir}: building {settings.data_dir} first",
               file=sys.stderr)
         result = pipeline.run(settings, progress=stage_progress())

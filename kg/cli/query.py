@@ -29,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def handle(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     text = _query_text(args.query, settings.queries_dir, args.param)
-    db = store.for_queries(str(ensure_build(settings) / store.STORE_DIR))
+    release = ensure_build(settings)
+    db = store.for_queries(str(release / store.STORE_DIR), quads=store.quad_count(release))
     try:
         result = engine.execute(db, text)
     except SyntaxError as exc:

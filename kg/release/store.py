@@ -30,7 +30,7 @@ from rdflib import Graph, URIRef
 
 from kg.errors import BuildNotFound
 from kg.namespaces import DEFAULT_BASE, PREFIXES
-from kg.release import dcat, fulltext, terms
+from kg.release import checked, dcat, fulltext, terms
 
 MANIFEST = "manifest.json"
 INTERNAL = "internal"  # the manifest's checksums of files the server reads, not downloads
@@ -70,8 +70,10 @@ def write(build_dir: Path, graphs: Mapping[URIRef, Graph], info: dict,
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    checked.remember(build_dir, release, [MANIFEST, *manifest["files"], *internal])
     _switch(build_dir, release)
     _prune(releases, keep=release)
+    checked.forget_all_but(build_dir, {p.name for p in releases.iterdir()})
     return release
 
 
@@ -142,26 +144,33 @@ def _prune(releases: Path, keep: Path) -> None:
 
 
 def current(build_dir: Path) -> Path:
-    """The current release, verified. Raises BuildNotFound when there is none."""
+    """The current release, verified (hashed in full unless a full check passed and
+    no file changed since: kg/release/checked.py). Raises BuildNotFound when there is
+    none."""
     link = build_dir / "current"
     if not link.exists():
         raise BuildNotFound(f"no build in {build_dir}: run `kg build`")
     release = link.resolve()
-    verify(release)
+    verify(release, build_dir)
     return release
 
 
-def verify(release: Path) -> dict:
-    """Check that a release is complete and undamaged; return its manifest."""
+def verify(release: Path, build_dir: Path | None = None) -> dict:
+    """Check that a release is complete and undamaged; return its manifest. With the
+    release's `build_dir`, a check that passed before and still holds is not redone."""
     try:
         manifest = json.loads((release / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise BuildNotFound(f"{release.name}: no readable manifest ({exc})") from None
-    checked = {**manifest.get("files", {}), **manifest.get(INTERNAL, {})}
-    for name, digest in checked.items():
-        path = release / name
-        if not path.is_file() or dcat.sha256(path) != digest:
-            raise BuildNotFound(f"{release.name}: {name} is missing or damaged")
+    digests = {**manifest.get("files", {}), **manifest.get(INTERNAL, {})}
+    names = [MANIFEST, *digests]
+    if build_dir is None or not checked.remembered(build_dir, release, names):
+        for name, digest in digests.items():
+            path = release / name
+            if not path.is_file() or dcat.sha256(path) != digest:
+                raise BuildNotFound(f"{release.name}: {name} is missing or damaged")
+        if build_dir is not None:
+            checked.remember(build_dir, release, names)
     if not (release / STORE_DIR).is_dir():
         raise BuildNotFound(f"{release.name}: the embedded store is missing")
     return manifest
@@ -179,16 +188,32 @@ def open_store(release: Path) -> pyoxigraph.Store:
 MEMORY_QUADS = int(os.environ.get("KG_MEMORY_QUADS", "1000000"))
 
 
-def for_queries(store_dir: str, memory_quads: int = MEMORY_QUADS) -> pyoxigraph.Store:
+def for_queries(store_dir: str, memory_quads: int = MEMORY_QUADS,
+                quads: int | None = None) -> pyoxigraph.Store:
     """A store to answer queries from: an in-memory copy when the data is small
     (index lookups in memory are about five times faster than in the on-disk store),
-    else the on-disk store, read-only."""
+    else the on-disk store, read-only. `quads`, when known (the manifest's count),
+    spares counting up to the limit through the store (seconds at corpus size)."""
     disk = pyoxigraph.Store.read_only(store_dir)
-    if memory_quads <= 0 or _more_than(disk, memory_quads):
+    if memory_limit(memory_quads, quads) <= 0 or _more_than(disk, memory_quads):
         return disk
     memory = pyoxigraph.Store()
     memory.extend(disk)
     return memory
+
+
+def quad_count(release: Path) -> int | None:
+    """The release's quads as its manifest counts them (asserted and inferred)."""
+    counts = manifest(release)
+    if "asserted" not in counts:
+        return None
+    return int(counts["asserted"]) + int(counts.get("inferred", 0))
+
+
+def memory_limit(memory_quads: int, quads: int | None) -> int:
+    """The in-memory limit to open a store with: 0 (the store on disk, nothing
+    counted) when its known size is past the limit."""
+    return 0 if quads is not None and quads > memory_quads else memory_quads
 
 
 def _more_than(db: pyoxigraph.Store, limit: int) -> bool:

@@ -55,7 +55,9 @@ class EmbeddedRuntime:
             index = private_index(release, tmp)
             pool = WorkerPool(store_path, self.options.workers, reserved=RESERVED_WORKERS,
                               queue_wait=self.settings.queue_wait,
-                              memory_quads=self.settings.memory_quads)
+                              memory_quads=store.memory_limit(
+                                  self.settings.memory_quads,
+                                  None if self.options.data else store.quad_count(release)))
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise

@@ -75,8 +75,8 @@ def prepare_store(release: Path, data: tuple[tuple[Path, str], ...]) -> tuple[st
     tmp = tempfile.mkdtemp(prefix="dutygraph-serve-")
     target = Path(tmp) / store.STORE_DIR
     try:
-        if not data:
-            shutil.copytree(release / store.STORE_DIR, target)
+        if not data:  # the store's files never change once written: links will do
+            shutil.copytree(release / store.STORE_DIR, target, copy_function=_link_or_copy)
             return str(target), tmp
         db = pyoxigraph.Store(str(target))
         db.bulk_load(path=str(release / store.NQUADS), format=pyoxigraph.RdfFormat.N_QUADS)
@@ -106,14 +106,19 @@ def graph_names(store_path: str) -> list[str]:
 
 
 def private_index(release: Path, tmp: str) -> Path | None:
-    """The release's full-text index beside the private store (a hard link where the
-    file system allows: the file is immutable), or None for a release without one."""
+    """The release's full-text index beside the private store, or None for a release
+    without one."""
     source = release / fulltext.FILE
     if not source.is_file():
         return None
-    target = Path(tmp) / fulltext.FILE
+    return Path(_link_or_copy(str(source), str(Path(tmp) / fulltext.FILE)))
+
+
+def _link_or_copy(source: str, target: str) -> str:
+    """A hard link (instant, and the data stays when a later build prunes the release),
+    or a copy where the file system cannot link."""
     try:
         os.link(source, target)
     except OSError:
-        shutil.copyfile(source, target)
+        shutil.copy2(source, target)
     return target
