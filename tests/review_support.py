@@ -19,12 +19,12 @@ SLUG = "guangdongsheng-chengzhen-huaqiao-fangwu-zhengshou-buchang-guiding"
 REVIEWER = "王芳"
 
 
-def review_data(tmp: Path) -> Path:
+def review_data(tmp: Path, slug: str = SLUG) -> Path:
     data = tmp / "data"
     (data / "annotations").mkdir(parents=True)
     source = PROJECT_ROOT / "data"
-    for name in ("lexicon.toml", "offices.toml", f"{SLUG}.md", f"{SLUG}.meta.toml",
-                 f"annotations/{SLUG}.draft.toml"):
+    for name in ("lexicon.toml", "offices.toml", f"{slug}.md", f"{slug}.meta.toml",
+                 f"annotations/{slug}.draft.toml"):
         shutil.copy(source / name, data / name)
     return data
 

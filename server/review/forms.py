@@ -10,6 +10,7 @@ from kg.review.decisions import VERDICTS, Decision
 from kg.review.workspace import Workspace
 from kg.source.annotations import unit_text
 from kg.source.statements import KINDS, Anchor, Statement
+from server.review import consequences
 
 CUES = ("应当", "不得", "禁止", "可以", "鼓励", "支持", "引导", "提倡", "必须", "有权")
 
@@ -25,7 +26,11 @@ def decision(workspace: Workspace, reviewer: str, body: dict[str, Any]) -> Decis
         raise ReviewError("a norm added in review is undone, not decided on")
     if verdict != "correct":
         return Decision(verdict, draft, reviewer)
-    corrected = _corrected(draft, body.get("fields") or {})
+    fields = body.get("fields") or {}
+    corrected = _corrected(draft, fields)
+    if draft.kind == "Liability":
+        corrected = dataclasses.replace(
+            corrected, **consequences.corrected(workspace, draft, fields))
     if dataclasses.replace(corrected, machine_made=True) == draft:
         return Decision("confirm", draft, reviewer)
     return Decision("correct", corrected, reviewer, draft=draft)

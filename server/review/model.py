@@ -6,6 +6,7 @@ from kg.review import progress
 from kg.review.workspace import Item, Workspace
 from kg.source.lexicon import Lexicon
 from kg.source.statements import Statement
+from server.review import consequences
 
 STATUS_ZH = {"Draft": "待审", "Confirmed": "已确认", "Corrected": "已更正",
              "Added": "审核新增", "Rejected": "已驳回"}
@@ -41,7 +42,8 @@ def item(entry: Item) -> dict:
 def statement(st: Statement) -> dict:
     return {"class": st.kind, "class_zh": CLASS_ZH[st.kind], "cue": st.cue or "",
             "addressee": list(st.addressees), "action": st.action or "",
-            "establishes": list(st.establishes), "concerns": list(st.concerns)}
+            "establishes": list(st.establishes), "concerns": list(st.concerns),
+            **consequences.shown(st)}
 
 
 def state(workspace: Workspace, settings_progress: list[progress.Progress]) -> dict:

@@ -62,6 +62,15 @@ def _pick_class(page: object, wanted: str, start: str) -> None:
     assert page.eval_on_selector("#f-class", "e => e.value") == wanted
 
 
+def _tab_to(page: object, selector: str) -> None:
+    """Press Tab until ``selector`` has the focus (as a keyboard user moves through a form)."""
+    for _ in range(60):
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
 def _retype(page: object, text: str) -> None:
     page.keyboard.press("Control+A")
     page.keyboard.type(text)
@@ -193,3 +202,40 @@ def _sparql_addressees(url: str, norm: str) -> set[str]:
     rows = _sparql(url, "PREFIX dg: <https://w3id.org/dutygraph/ontology#> "
                         f"SELECT ?a WHERE {{ <{norm}> dg:addressee ?a }}")
     return {urllib.parse.unquote(r["a"]["value"]) for r in rows}
+
+
+def test_a_liability_is_corrected_by_keyboard(browser: object, tmp_path: Path) -> None:
+    """潮州市畲族文化保护条例 第二十六条 (its draft names no liable party): the addressees of
+    the norm it enforces (GUIDELINE §17) and a fine's lower bound typed into the form;
+    axe-core on the open form."""
+    slug = "chaozhoushi-shezu-wenhua-baohu-tiaoli"
+    data = review_data(tmp_path, slug)
+    port = _free_port()
+    app = start_review(data, port)
+    try:
+        items = get(port, f"/r/{slug}/state.json")[1]["items"]
+        liability = next(i for i in items if i["class"] == "Liability")
+        page = browser.new_page(viewport={"width": 1400, "height": 950}, locale="zh-CN")
+        page.set_default_timeout(15_000)
+        page.goto(f"http://127.0.0.1:{port}/r/{slug}")
+        for _ in range(items.index(liability)):
+            page.keyboard.press("j")
+        _act(page, "e")
+        _tab_to(page, "#f-liable")
+        page.keyboard.type("单位；个人")
+        _tab_to(page, "#f-penalties .penalty:last-child [data-key=min]")
+        _retype(page, "2000")
+        _shot(page, "6-liability-correction")
+        assert violations(page) == []
+        _act(page, "Enter")
+        _saved(page, "已更正")
+        state = get(port, f"/r/{slug}/state.json")[1]
+        done = next(i for i in state["items"] if i["key"] == liability["key"])
+        assert done["liable"] == ["单位", "个人"]
+        assert done["penalties"][-1] == {"kind": "Fine", "kind_zh": "罚款",
+                                         "quote": "可以处一千元以上一万元以下的罚款",
+                                         "min": "2000", "max": "10000"}
+        page.close()
+    finally:
+        app.terminate()
+        app.wait(timeout=10)

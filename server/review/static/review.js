@@ -61,6 +61,12 @@
     row(dl, "行为", it.action);
     row(dl, "机制", it.establishes.join("；"));
     row(dl, "载体", it.concerns.join("；"));
+    if (it.class === "Liability") {
+      row(dl, "执法主体", it.enforced_by.join("；"));
+      row(dl, "责任主体", it.liable.join("；"));
+      row(dl, "所制裁条款", it.enforces.join("；"));
+      row(dl, "后果", it.penalties.map((p) => `${p.kind_zh}：${p.quote}`).join("；"));
+    }
     row(dl, "原文", it.quote);
     if (it.rule) row(dl, "规则 · 把握", `${it.rule} · ${it.confidence.toFixed(2)}`);
     box.appendChild(dl);
@@ -181,8 +187,51 @@
     $("f-action").value = values.action;
     $("f-establishes").value = values.establishes.join("；");
     $("f-concerns").value = values.concerns.join("；");
+    $("f-liability").hidden = values.class !== "Liability";
+    $("f-enforced-by").value = (values.enforced_by || []).join("；");
+    $("f-liable").value = (values.liable || []).join("；");
+    $("f-enforces").value = (values.enforces || []).join("；");
+    $("f-penalties").textContent = "";
+    (values.penalties || []).forEach((p) => penaltyRow(p));
     $("editor").hidden = false;
     (kind === "add" ? $("f-at") : $("f-class")).focus();
+  }
+
+  const KINDS = { Warning: "警告", Fine: "罚款", Confiscation: "没收", Rectification: "责令改正",
+    Suspension: "责令停产停业", Revocation: "吊销", Discipline: "处分", Compensation: "赔偿",
+    Criminal: "刑事责任", Other: "其他" };
+
+  function penaltyRow(p) {
+    const n = $("f-penalties").children.length + 1;
+    const row = document.createElement("div");
+    row.className = "penalty";
+    const labelled = (text, control) => {
+      const label = document.createElement("label");
+      label.append(text, control);
+      row.appendChild(label);
+    };
+    const kind = document.createElement("select");
+    Object.entries(KINDS).forEach(([value, zh]) => {
+      const o = document.createElement("option"); o.value = value; o.textContent = zh; kind.appendChild(o);
+    });
+    kind.value = p.kind || "Fine";
+    labelled(`后果 ${n} `, kind);
+    [["quote", "原文", 28], ["min", "下限（元）", 8], ["max", "上限（元）", 8]].forEach(([key, name, size]) => {
+      const input = document.createElement("input");
+      input.dataset.key = key; input.size = size; input.autocomplete = "off";
+      input.value = p[key] || "";
+      labelled(`${name} `, input);
+    });
+    $("f-penalties").appendChild(row);
+    return row;
+  }
+
+  function penalties() {
+    return [...document.querySelectorAll("#f-penalties .penalty")].map((row) => {
+      const value = (key) => row.querySelector(`[data-key=${key}]`).value.trim();
+      return { kind: row.querySelector("select").value, quote: value("quote"),
+               min: value("min"), max: value("max") };
+    });
   }
 
   function closeEditor() { mode = null; $("editor").hidden = true; document.body.focus(); }
@@ -195,6 +244,9 @@
       addressee: [...document.querySelectorAll("#f-addressees input")].map((i) => i.value.trim()).filter(Boolean),
       cue: $("f-cue").value, action: $("f-action").value,
       establishes: split($("f-establishes").value), concerns: split($("f-concerns").value),
+      ...(mode === "correct" && current().class === "Liability" ? {
+        enforced_by: split($("f-enforced-by").value), liable: split($("f-liable").value),
+        enforces: split($("f-enforces").value), penalties: penalties() } : {}),
     };
   }
 
@@ -236,6 +288,7 @@
   });
   $("f-cancel").addEventListener("click", closeEditor);
   $("f-add-addressee").addEventListener("click", () => addresseeInput("").focus());
+  $("f-add-penalty").addEventListener("click", () => penaltyRow({}).querySelector("select").focus());
 
   const actions = {
     next: () => { index = Math.min(index + 1, state.items.length - 1); render(); announce(label(current())); },
