@@ -9,15 +9,12 @@ decision needs are defined in ``# review term: …`` blocks, kept when a decisio
 from __future__ import annotations
 
 import json
-import re
 
 HEADER = """\
 # Curated annotations of {slug}: decisions made in `kg review` (data/annotations/README.md).
 # Each block below is one reviewer's decision on a machine-made draft; the draft stays in
 # {slug}.draft.toml and the decision wins. Edit by hand only outside the blocks.
 """
-_BLOCK = re.compile(r"^# review: (?P<key>.+)\n(?P<body>.*?)^# end review: (?P=key)\n",
-                    re.MULTILINE | re.DOTALL)
 
 
 def s(value: str) -> str:
@@ -30,11 +27,14 @@ def block(key: str, lines: list[str]) -> str:
 
 
 def find(text: str, key: str) -> str | None:
-    """The whole block of ``key`` in ``text``, or None."""
-    for match in _BLOCK.finditer(text):
-        if match.group("key") == key:
-            return match.group(0)
-    return None
+    """The whole block of ``key`` in ``text``, or None (plain searches: a file holds
+    thousands of blocks once a regulation is reviewed)."""
+    head, tail = f"# review: {key}\n", f"# end review: {key}\n"
+    start = 0 if text.startswith(head) else text.find("\n" + head) + 1
+    if start == 0 and not text.startswith(head):
+        return None
+    end = text.find(tail, start)
+    return text[start:end + len(tail)] if end >= 0 else None
 
 
 def put(text: str, key: str, new: str | None, slug: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from kg.config import Settings
@@ -32,15 +33,34 @@ def corpus(settings: Settings) -> list[Progress]:
 
 
 def regulation(settings: Settings, slug: str) -> Progress | None:
-    drafts = _load(settings.draft_file(slug))
-    curated = _load(settings.annotation_file(slug))
+    """The count for one regulation, read again only when one of its files changed (the
+    corpus has thousands of drafts: the screen asks after every decision)."""
+    files = (settings.draft_file(slug), settings.annotation_file(slug),
+             settings.meta_file(slug))
+    return _counted(slug, files, tuple(_stamp(path) for path in files))
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size, status.st_ino
+
+
+@lru_cache(maxsize=4096)
+def _counted(slug: str, files: tuple[Path, Path, Path],
+             stamps: tuple[tuple[int, int, int] | None, ...]) -> Progress | None:
+    draft_path, curated_path, meta_path = files
+    drafts = _load(draft_path)
+    curated = _load(curated_path)
     if not drafts or curated.get("complete") is True:
         return None
     statements = curated.get("statement", [])
     by_hand = {s.get("at") for s in statements if "review" not in s}
     total = sum(1 for d in drafts.get("statement", []) if d.get("at") not in by_hand)
     reviewed = sum(1 for s in statements if s.get("draft")) + len(curated.get("rejected", []))
-    meta = _load(settings.meta_file(slug))
+    meta = _load(meta_path)
     return Progress(slug, str(meta.get("title_zh", slug)), min(reviewed, total), total)
 
 
