@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.config import Settings
+from kg.review.workspace import Workspace
 from tests.browser.conftest import _free_port, _wait_until_up
 from tests.browser.test_accessibility import violations
 from tests.review_support import SLUG, get, review_data, start_review
@@ -239,3 +241,64 @@ def test_a_liability_is_corrected_by_keyboard(browser: object, tmp_path: Path) -
     finally:
         app.terminate()
         app.wait(timeout=10)
+
+
+def test_a_norm_is_added_from_a_text_selection(review: tuple[Path, int],
+                                               browser: object) -> None:
+    """The selection (made here as a mouse would) fills unit and span; the offsets sent are
+    those of the published text, checked by the server."""
+    data, port = review
+    page = browser.new_page(viewport={"width": 1400, "height": 950}, locale="zh-CN")
+    page.set_default_timeout(15_000)
+    page.goto(f"http://127.0.0.1:{port}/r/{SLUG}")
+    quote = "也可以依法提起行政诉讼"
+    page.evaluate("""quote => {
+        const span = document.querySelector('[data-at="9.2"] .t');
+        const node = [...span.childNodes].find(n => n.textContent.includes(quote));
+        const at = node.textContent.indexOf(quote);
+        const text = node.nodeType === 3 ? node : node.firstChild;
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + quote.length);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+    }""", quote)
+    _act(page, "a")
+    assert page.eval_on_selector("#f-at", "e => e.value") == "9.2"
+    assert page.eval_on_selector("#f-quote", "e => e.value") == quote
+    _tab_to(page, "#f-class")
+    _pick_class(page, "Permission", "Obligation")
+    page.keyboard.press("Tab")
+    page.keyboard.type("被征收人")
+    _act(page, "Enter")
+    _saved(page, "审核新增")
+    added = [i for i in get(port, f"/r/{SLUG}/state.json")[1]["items"]
+             if i["status"] == "Added"]
+    text = Workspace(Settings(data_dir=data), SLUG).regulation.article(9).paragraphs[1].text
+    assert [(a["at"], a["start"], a["quote"]) for a in added] == [
+        ("9.2", text.index(quote), quote)]
+    page.close()
+
+
+def test_the_list_and_a_refusal_have_no_violations(tmp_path: Path, browser: object) -> None:
+    """李雷 opens the regulation 王芳 holds: he is told who holds it, by keyboard too."""
+    data = review_data(tmp_path)
+    ports = _free_port(), _free_port()
+    wang = start_review(data, ports[0])
+    li = start_review(data, ports[1], reviewer="李雷")
+    try:
+        assert get(ports[0], f"/r/{SLUG}")[0] == 200
+        page = browser.new_page(viewport={"width": 1200, "height": 700}, locale="zh-CN")
+        page.goto(f"http://127.0.0.1:{ports[1]}/")
+        assert violations(page) == []
+        _tab_to(page, f"a[href='/r/{SLUG}']")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert "王芳" in page.locator("[role=alert]").inner_text()
+        _shot(page, "7-refused-second-reviewer")
+        assert violations(page) == []
+        page.close()
+    finally:
+        for app in (wang, li):
+            app.terminate()
+            app.wait(timeout=10)
