@@ -68,6 +68,23 @@ def _addressees(name: str, unit: str, quote_start: str) -> tuple[str, ...]:
      ("司法鉴定机构",)),
     # a coordination with 或者 and 、 before the verb: every member
     (HEZHANG, "25.2", "各级河长或者", ("各级河长", "河长制工作机构", "相关部门")),
+    # X…的，应当: the condition's subject is bound (承前省略 inside one sentence)
+    ("guangdong/广东省城镇房屋租赁条例(2021-09-29).md", "10.2", "原租期", ("承租人",)),
+    ("guangdong/广东省司法鉴定管理条例(2022-03-29).md", "44.1", "鉴定意见书出具后",
+     ("司法鉴定机构", "司法鉴定人")),
+    # …but not a party named in a concession (但当事人未申请…的)
+    ("guangdong/深圳经济特区矛盾纠纷多元化解条例(2022-03-28).md", "32.1", "人民调解委员会",
+     ("人民调解委员会",)),
+    # more role heads: 旅行社, 导游, 三防指挥部, 消防队; a region in a role (§9)
+    ("guangdong/潮州市文明行为促进条例(2022-12-16).md", "32.3", "旅行社", ("旅行社", "导游")),
+    ("guangdong/河源市暴雨灾害预警与响应条例(2022-11-01).md", "6.2", "各级三防指挥部",
+     ("各级三防指挥部",)),
+    ("guangdong/广东省实施《消防法》办法(2022-03-29).md", "27.3", "志愿消防队", ("志愿消防队",)),
+    ("guangdong/广东省母婴保健管理条例(2023-03-30).md", "3.3", "鼓励有条件的地方",
+     ("有条件的地方",)),
+    # a relative clause opened by a verb still names a party (设立实验室的…机构)
+    ("guangdong/广东省固体废物污染环境防治条例(2022-11-30).md", "43.1", "设立实验室的",
+     ("设立实验室的教育机构", "科研机构", "企业事业单位")),
 ])
 def test_subjects_of_development_text(name: str, unit: str, quote: str,
                                       addressees: tuple[str, ...]) -> None:
@@ -77,6 +94,18 @@ def test_subjects_of_development_text(name: str, unit: str, quote: str,
 def test_a_word_is_not_cut_into_a_party_and_a_rest() -> None:
     # 河长制工作应当接受社会监督: 河长制 is a system, not 河长 + 制
     assert _addressees(HEZHANG, "29.1", "河长制工作") == ("未明示主体",)
+
+
+def test_a_sentence_opened_by_an_act_continues_its_subject() -> None:
+    # 完善政府信息公开、听证、法律顾问等制度，…必须…: no 法律顾问 is bound
+    name = "guangdong/汕头经济特区预防与化解纠纷促进条例(2021-11-22).md"
+    assert _addressees(name, "4.1", "完善政府信息公开") == ("各级人民政府", "各级人民政府部门")
+
+
+def test_a_person_in_charge_is_no_cue() -> None:
+    # 对直接负责的主管人员…依法给予处分: 负责 here names the person, no duty of 负责
+    name = "guangdong/广东省中新广州知识城条例(2022-01-16).md"
+    assert not [s for s in _drafts(name) if str(s.at) == "46.1" and s.cue == "负责"]
 
 
 @pytest.fixture(scope="module")

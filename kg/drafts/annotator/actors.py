@@ -22,13 +22,36 @@ def subject_phrase(before: str) -> str:
     """The subject of a cue, given the sentence text before it: the clause of the cue
     when it starts with an actor (对前款规定的举报，X应当…), else the first clause
     (X、Y等部门，应当…)."""
-    clauses = [c.strip() for c in before.split("，")]
-    for clause in reversed(clauses[1:]):  # the nearest clause naming an actor
-        clause = _after_agent_marker(clause)
+    clauses = [_connective_dropped(c.strip()) for c in before.split("，")]
+    for raw, clause in reversed(list(zip(before.split("，"), clauses, strict=True))[1:]):
+        clause = _after_agent_marker(clause)  # the nearest clause naming an actor
         found = _leading(clause)
-        if found and has_head(found) and not clause.endswith("的"):
+        # 但当事人未申请…的: a concession names another party than the one bound
+        conceded = raw.strip() != clause and clause.endswith("的")
+        if found and has_head(found) and not conceded and (
+                not clause.endswith("的") or _condition_subject(clause, found)):
             return found
-    return _leading(_after_agent_marker(clauses[0]))
+    first = _leading(_after_agent_marker(clauses[0]))
+    # 完善…法律顾问等制度，…必须: an act, not a party, opens the sentence (从事…的单位 and
+    # 使用方或者第三方 are parties)
+    opens_with_act = bool(first) and wellformed.words(first)[0] in wellformed.LEADING_VERBS
+    if opens_with_act and "的" not in first \
+            and not all(wellformed.is_designation(m) for m in _members(first)):
+        return ""
+    return first
+
+
+def _condition_subject(clause: str, found: str) -> bool:
+    """X…的，应当: a condition opened by its subject, the party bound (承租人需要继续承租的，
+    应当…); not a verb read as a head (组织实施…项目的), nor a party inside the condition
+    (变更名称、主要负责人的)."""
+    return found != clause and clause.startswith(found) and not wellformed.is_verb(found) \
+        and all(wellformed.is_designation(m) for m in _members(found))
+
+
+def _connective_dropped(clause: str) -> str:
+    """但是当事人…, 同时X…: a connective opens the clause, the subject follows it."""
+    return re.sub(r"^(?:但是|但|并且|同时)(?=.{2})", "", clause)
 
 
 def _after_agent_marker(clause: str) -> str:
