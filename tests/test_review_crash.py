@@ -107,3 +107,29 @@ def test_a_second_reviewer_on_the_same_regulation_is_refused(tmp_path: Path) -> 
         _kill(li)
     statuses = _statuses(data)
     assert statuses[first] == statuses[second] == "Confirmed"
+
+
+def test_after_a_crash_u_reverts_the_current_items_decision(tmp_path: Path) -> None:
+    """The undo history lives in the session; after kill -9 a reviewer still turns a
+    decided draft back into a draft, and withdraws a norm added before the crash."""
+    data = review_data(tmp_path)
+    first = _keys(data)[0]
+    port = _port()
+    app = start_review(data, port)
+    assert get(port, f"/r/{SLUG}")[0] == 200
+    assert post(port, f"/r/{SLUG}/decide", {"verdict": "confirm", "key": first})[0] == 200
+    status, added = post(port, f"/r/{SLUG}/decide", {
+        "verdict": "add", "at": "14.1", "quote": "参照本规定执行",
+        "fields": {"class": "Scope"}})
+    assert status == 200
+    _kill(app)
+    app = start_review(data, port)
+    try:
+        assert get(port, f"/r/{SLUG}")[0] == 200
+        assert post(port, f"/r/{SLUG}/undo", {"key": first})[0] == 200
+        assert post(port, f"/r/{SLUG}/decide", {"verdict": "reject", "key": added["key"]})[0] \
+            == 200
+    finally:
+        _kill(app)
+    statuses = _statuses(data)
+    assert statuses[first] == "Draft" and added["key"] not in statuses

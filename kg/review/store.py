@@ -25,9 +25,11 @@ def record(workspace: Workspace, decision: Decision) -> str | None:
     return _change(workspace, decision.key, new, decision)
 
 
-def restore(workspace: Workspace, key: str, previous: str | None, reviewer: str) -> None:
-    """Undo: put back the block that stood under ``key`` (None: remove it)."""
-    _change(workspace, key, previous, None, reviewer)
+def restore(workspace: Workspace, key: str, previous: str | None,
+            reviewer: str) -> str | None:
+    """Undo: put back the block that stood under ``key`` (None: remove it); return the
+    block it replaced."""
+    return _change(workspace, key, previous, None, reviewer)
 
 
 def _change(workspace: Workspace, key: str, new: str | None, decision: Decision | None,

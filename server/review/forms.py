@@ -36,6 +36,12 @@ def decision(workspace: Workspace, reviewer: str, body: dict[str, Any]) -> Decis
     return Decision("correct", corrected, reviewer, draft=draft)
 
 
+def withdraws(workspace: Workspace, body: dict[str, Any]) -> bool:
+    """Whether ``body`` rejects a norm added in review: that withdraws the addition."""
+    return body.get("verdict") == "reject" and workspace.find(
+        str(body.get("key", ""))).draft is None
+
+
 def _corrected(draft: Statement, fields: dict[str, Any]) -> Statement:
     changes: dict[str, Any] = {}
     if "class" in fields:

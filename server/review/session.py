@@ -35,15 +35,26 @@ class Session:
         previous = store.record(self.open(slug), decision)
         self.undo.setdefault(slug, []).append((decision.key, previous))
 
-    def undo_last(self, slug: str) -> str:
-        """Undo this session's last decision on ``slug``; its key."""
+    def undo_last(self, slug: str, current: str | None = None) -> str:
+        """Undo this session's last decision on ``slug``; with none left (a new session,
+        after a crash), the decision on the ``current`` item, which becomes a draft
+        again. Its key."""
         history = self.undo.get(slug)
-        if not history:
-            raise ReviewError("nothing to undo in this regulation")
-        key, previous = history[-1]
-        store.restore(self.open(slug), key, previous, self.reviewer)
-        history.pop()
-        return key
+        if history:
+            key, previous = history[-1]
+            store.restore(self.open(slug), key, previous, self.reviewer)
+            history.pop()
+            return key
+        if current and self.open(slug).find(current).status != "Draft":
+            self.withdraw(slug, current)
+            self.undo[slug].pop()  # undoing is not itself undone
+            return current
+        raise ReviewError("nothing to undo in this regulation")
+
+    def withdraw(self, slug: str, key: str) -> None:
+        """Remove the decision under ``key`` (an added norm is withdrawn so)."""
+        previous = store.restore(self.open(slug), key, None, self.reviewer)
+        self.undo.setdefault(slug, []).append((key, previous))
 
     def close(self) -> None:
         if self.held:

@@ -49,7 +49,11 @@ def decide(slug: str) -> Response | tuple[Response, int]:
     session = _session()
     try:
         workspace = session.open(slug)
-        decision = forms.decision(workspace, session.reviewer, request.get_json(force=True))
+        body = request.get_json(force=True)
+        if forms.withdraws(workspace, body):
+            session.withdraw(slug, body["key"])
+            return jsonify(ok=True, key=body["key"], **_state(slug))
+        decision = forms.decision(workspace, session.reviewer, body)
         session.decide(slug, decision)
     except ReviewError as error:
         return _refusal(error)
@@ -60,7 +64,7 @@ def decide(slug: str) -> Response | tuple[Response, int]:
 def undo(slug: str) -> Response | tuple[Response, int]:
     session = _session()
     try:
-        key = session.undo_last(slug)
+        key = session.undo_last(slug, (request.get_json(silent=True) or {}).get("key"))
     except ReviewError as error:
         return _refusal(error)
     return jsonify(ok=True, key=key, **_state(slug))

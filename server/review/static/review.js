@@ -137,6 +137,12 @@
     const answer = await send("decide", { verdict, key: it && it.key, fields, ...extra });
     if (!answer) return;
     const done = state.items.find((item) => item.key === answer.key);
+    if (!done) { // an added norm withdrawn
+      index = Math.max(0, Math.min(index, state.items.length - 1));
+      announce(`已保存：撤回新增 ${answer.key}`);
+      render();
+      return;
+    }
     announce(`已保存：${done.status_zh} ${label(done)}`);
     if (index === sent) { // the reviewer did not move on meanwhile
       select(answer.key);
@@ -294,11 +300,11 @@
     next: () => { index = Math.min(index + 1, state.items.length - 1); render(); announce(label(current())); },
     prev: () => { index = Math.max(index - 1, 0); render(); announce(label(current())); },
     confirm: () => current() && current().draft && decide("confirm"),
-    reject: () => current() && current().draft && decide("reject"),
+    reject: () => current() && decide("reject"), // on an added norm: withdraws it
     edit: () => current() && current().draft && openEditor("correct", current()),
     add: startAdd,
     undo: async () => {
-      const answer = await send("undo");
+      const answer = await send("undo", { key: current() && current().key });
       if (!answer) return;
       select(answer.key); // an undone addition is gone: stay near where it was
       index = Math.max(0, Math.min(index, state.items.length - 1));
