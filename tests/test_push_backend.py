@@ -4,12 +4,10 @@ Virtuoso is installed by `make system-deps`; a missing one fails here, it is not
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -25,87 +23,13 @@ from server import create_app
 from server.runtime import KEY, QueryRuntime, ServeOptions, remote
 from server.runtime.jobs import Job, Unavailable, Why
 from server.runtime.remote import RemoteRuntime
+from tests.backends import BACKENDS, REMOTE_LIMIT, Backend, Engines
 from tests.w3c.live import Live, _wait, free_port
 
-OXIGRAPH = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "oxigraph"
 OPTIONS = ServeOptions(timeout=2.0, workers=2, max_rows=500)
 ALL = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-BACKENDS = ["oxigraph", "virtuoso"]
-REMOTE_LIMIT = 3  # the engines' own time limit (s): just past the runtime's 2 s
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 SD_NAME = URIRef("http://www.w3.org/ns/sparql-service-description#name")
-
-
-@dataclass
-class Backend:
-    """A running external engine: where to query, where to push, and as whom."""
-    name: str
-    query_url: str
-    store_url: str
-    auth: tuple[str, str] | None = None
-
-    def requests_auth(self) -> requests.auth.AuthBase | None:
-        return requests.auth.HTTPDigestAuth(*self.auth) if self.auth else None
-
-    def push_command(self) -> tuple[list[str], dict[str, str]]:
-        """`kg push` arguments and environment for this engine."""
-        args, env = ["push", "--endpoint", self.store_url], dict(os.environ)
-        if self.auth:
-            args += ["--user", self.auth[0]]
-            env["KG_PUSH_PASSWORD"] = self.auth[1]
-        return args, env
-
-
-def start_oxigraph(tmp: Path) -> tuple[Backend, subprocess.Popen]:
-    """`oxigraph serve` on loopback (union default graph, its own time limit)."""
-    port = free_port()
-    proc = subprocess.Popen([str(OXIGRAPH), "serve", "--location", str(tmp), "--bind",
-                             f"127.0.0.1:{port}", "--union-default-graph",
-                             "--timeout-s", str(REMOTE_LIMIT)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            requests.get(url + "/query", params={"query": "ASK {}"}, timeout=1)
-            break
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    return Backend("oxigraph", url + "/query", url + "/store"), proc
-
-
-def start_virtuoso(tmp: Path) -> tuple[Backend, virtuoso.Virtuoso]:
-    """Virtuoso on loopback: anonymous SPARQL read-only, pushes as the administrator."""
-    engine = virtuoso.start(tmp, memory_mb=256, timeout=REMOTE_LIMIT)
-    return Backend("virtuoso", engine.sparql, engine.graph_store,
-                   (virtuoso.USER, virtuoso.PASSWORD)), engine
-
-
-class Engines:
-    """Each external engine started once per module, on first use, in a fresh temporary
-    database, with the seed pushed into it; all stopped at the end."""
-
-    def __init__(self, tmp: pytest.TempPathFactory, settings: Settings) -> None:
-        self.tmp, self.settings = tmp, settings
-        self.started: dict[str, Backend] = {}
-        self.processes: list[subprocess.Popen | virtuoso.Virtuoso] = []
-
-    def pushed(self, name: str) -> Backend:
-        if name not in self.started:
-            start = start_oxigraph if name == "oxigraph" else start_virtuoso
-            found, process = start(self.tmp.mktemp(name))
-            self.processes.append(process)
-            push.push(store.current(self.settings.build_dir), found.store_url,
-                      auth=found.auth)
-            self.started[name] = found
-        return self.started[name]
-
-    def close(self) -> None:
-        for process in self.processes:
-            if isinstance(process, virtuoso.Virtuoso):
-                process.stop()
-            else:
-                process.terminate()
-                process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

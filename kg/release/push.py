@@ -11,19 +11,19 @@ Credentials, when given, answer HTTP Basic or Digest challenges (Virtuoso's
 
 from __future__ import annotations
 
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph
+import requests
 
 from kg.errors import KGError
 from kg.release import store
 
 NT_TYPE = "application/n-triples"
+PROBE_GRAPH = "urn:dutygraph:push:probe"  # asked for (GET, empty) to learn the challenge
 
 
 class PushError(KGError):
@@ -56,30 +56,38 @@ def graph_url(endpoint: str, graph: str) -> str:
     return f"{endpoint}{sep}{urllib.parse.urlencode({'graph': graph})}"
 
 
-def opener(endpoint: str, auth: tuple[str, str] | None) -> urllib.request.OpenerDirector:
-    """An HTTP opener that answers the endpoint's Basic or Digest challenge with `auth`."""
+def session(endpoint: str, auth: tuple[str, str] | None, timeout: float) -> requests.Session:
+    """An HTTP session that sends `auth` with every request, in the scheme the endpoint's
+    challenge names. It is learnt first, without a body: a large PUT that meets a 401
+    would be cut off by the server (Virtuoso closes the connection: a broken pipe)."""
+    http = requests.Session()
     if auth is None:
-        return urllib.request.build_opener()
-    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    passwords.add_password(None, endpoint, *auth)
-    return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords),
-                                       urllib.request.HTTPBasicAuthHandler(passwords))
+        return http
+    probe = graph_url(endpoint, PROBE_GRAPH)
+    challenge = _send(http, "GET", probe, None, timeout, expect_401=True)
+    if challenge.lower().startswith("digest"):
+        http.auth = requests.auth.HTTPDigestAuth(*auth)
+        _send(http, "GET", probe, None, timeout)  # the nonce: later requests carry it
+    else:
+        http.auth = requests.auth.HTTPBasicAuth(*auth)
+    return http
 
 
-def _send(http: urllib.request.OpenerDirector, method: str, url: str, body: bytes | None,
-          timeout: float) -> int:
+def _send(http: requests.Session, method: str, url: str, body: bytes | None, timeout: float,
+          expect_401: bool = False) -> str:
+    """The request's status (its challenge when `expect_401`); PushError when refused."""
     headers = {"Content-Type": NT_TYPE} if body is not None else {}
-    request = urllib.request.Request(url, data=body, method=method, headers=headers)
     try:
-        with http.open(request, timeout=timeout) as response:
-            return response.status
-    except urllib.error.HTTPError as exc:
-        if method == "DELETE" and exc.code == 404:
-            return 404
-        detail = exc.read(300).decode("utf-8", "replace").strip()
-        raise PushError(f"{method} {url}: HTTP {exc.code} {detail}") from None
-    except (urllib.error.URLError, OSError) as exc:
-        raise PushError(f"{method} {url}: {getattr(exc, 'reason', exc)}") from None
+        response = http.request(method, url, data=body, headers=headers, timeout=timeout)
+    except requests.RequestException as exc:
+        raise PushError(f"{method} {url}: {exc}") from None
+    if expect_401 and response.status_code == 401:
+        return response.headers.get("WWW-Authenticate", "")
+    if response.status_code >= 400 and not (method in ("DELETE", "GET")
+                                             and response.status_code == 404):
+        detail = response.text[:300].strip()
+        raise PushError(f"{method} {url}: HTTP {response.status_code} {detail}")
+    return str(response.status_code)
 
 
 def push(release: Path, endpoint: str, timeout: float = 60.0,
@@ -89,7 +97,7 @@ def push(release: Path, endpoint: str, timeout: float = 60.0,
     the list of graphs `existing` on the server, DELETE the ones the release lacks.
     `auth` is (user, password) for a store that asks for them."""
     report = PushReport(endpoint)
-    http = opener(endpoint, auth)
+    http = session(endpoint, auth, timeout)
     graphs = graphs_of(release)
     for graph, body in graphs.items():
         _send(http, "PUT", graph_url(endpoint, graph), body, timeout)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -82,9 +83,15 @@ def _number(cell: str) -> str:
         return cell
 
 
+# a bare Turtle INTEGER, DECIMAL or DOUBLE (rdflib's from_n3 reads `1e+06` as a blank node)
+TURTLE_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
 def _tsv_number(cell: str) -> str:
     if cell.startswith(("<", "_:")) or cell == "":
         return cell
+    if TURTLE_NUMBER.fullmatch(cell):
+        return repr(float(cell))
     try:
         value = from_n3(cell)
     except Exception:
