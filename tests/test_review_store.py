@@ -176,3 +176,14 @@ def test_a_designation_takes_the_id_another_curated_file_gave_it(
     graph, iris = _graph(workspace)
     assert (iris.statement(SLUG, draft), DG.addressee, iris.term("actor", "organisation")) \
         in graph
+
+
+def test_autocomplete_offers_lexicon_and_draft_designations(tmp_path: Path) -> None:
+    from server.review import create_app
+    settings = Settings(data_dir=review_data(tmp_path), build_dir=tmp_path / "build")
+    client = create_app(settings, REVIEWER).test_client()
+    names = client.get(f"/r/{SLUG}/names.json?q=房屋征收部门").get_json()
+    assert "县级人民政府房屋征收部门" in names  # defined by the draft, not the lexicon
+    governments = client.get(f"/r/{SLUG}/names.json?q=人民政府").get_json()
+    assert governments and all("人民政府" in n for n in governments)
+    assert [len(n) for n in governments] == sorted(len(n) for n in governments)

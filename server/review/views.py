@@ -79,7 +79,8 @@ def state(slug: str) -> Response:
 @blueprint.get("/r/<slug>/names.json")
 def names(slug: str) -> Response:
     workspace = _session().open(slug)
-    known = workspace.lexicon.union(workspace.draft_annotations.terms, yielding=True)
+    known = workspace.lexicon.union(workspace.curated().terms, workspace.curated_elsewhere,
+                                    workspace.draft_annotations.terms, yielding=True)
     return jsonify(model.suggestions(known, request.args.get("q", "").strip()))
 
 
