@@ -94,12 +94,12 @@ def _value(row: dict, key: str) -> float:
             "peak_rss_mb": row["cold"]["peak_rss_mb"]}[key]
 
 
-def write_readme(readme: Path, text: str) -> bool:
+def write_readme(readme: Path, text: str, mark: tuple[str, str] = MARK) -> bool:
     """Put the table between the README's markers; False when it has none."""
     content = readme.read_text(encoding="utf-8")
-    start, end = content.find(MARK[0]), content.find(MARK[1])
+    start, end = content.find(mark[0]), content.find(mark[1])
     if start < 0 or end < start:
         return False
-    readme.write_text(content[: start + len(MARK[0])] + "\n" + text + "\n" + content[end:],
+    readme.write_text(content[: start + len(mark[0])] + "\n" + text + "\n" + content[end:],
                       encoding="utf-8")
     return True

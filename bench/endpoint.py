@@ -66,7 +66,7 @@ def compare(settings: Settings, release: Path, seconds: float = 10.0,
     with tempfile.TemporaryDirectory(prefix="kg-bench-endpoint-") as tmp:
         ox = servers.start_oxigraph(release / store.NQUADS, Path(tmp))
         with servers.serving(ox):
-            kg = servers.start_kg(settings.build_dir)
+            kg = servers.start_kg(settings.build_dir, ready_within=600.0)  # copies, loaded CPUs
             with servers.serving(kg):
                 targets = {"kg": kg, "oxigraph": ox}
                 agree = same_answers(settings, kg, ox)

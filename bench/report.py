@@ -66,7 +66,18 @@ def checks(results: dict) -> list[Check]:
                          1.0, "x", higher_is_better=True))
         out.append(Check(f"endpoint mix p99, kg at {level}",
                          _get(row, "kg", "p99_ms"), 20.0, "ms"))
+        if "kg_uncached" in row:  # issue 15: every query distinct, as integrators send them
+            out.append(Check(f"uncached throughput kg/oxigraph at {level}", _ratio(
+                row, "requests_per_s"), 1.2, "x", higher_is_better=True))
+            out.append(Check(f"uncached p99 kg/oxigraph at {level}", _ratio(row, "p99_ms"),
+                             1.0, "x"))
     return out
+
+
+def _ratio(row: dict, key: str) -> float | None:
+    """kg uncached against oxigraph on one measure of the same run."""
+    ours, theirs = _get(row, "kg_uncached", key), _get(row, "oxigraph", key)
+    return round(ours / theirs, 3) if ours is not None and theirs else None
 
 
 def table(results: dict) -> str:

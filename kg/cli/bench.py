@@ -33,6 +33,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     cmd.add_argument("--folders", default="guangdong,all",
                      help="with --corpus: which folders, comma-separated; 'all' is every "
                      "folder at once (default guangdong,all)")
+    cmd.add_argument("--serving", action="store_true",
+                     help="measure what readers wait for on the build (--build-dir): every "
+                     "kind of page once uncached, search, kg serve ready, kg query startup, "
+                     "memory per worker, and the endpoint against oxigraph serve at "
+                     "concurrency 8; writes the table into README.md")
     cmd.add_argument("--skip", action="append", default=[],
                      choices=["seed", "steps", "corpus", "named", "endpoint"],
                      help="leave out one part (repeatable)")
@@ -57,6 +62,8 @@ def handle(args: argparse.Namespace) -> int:
     elif args.load:
         results["load"] = _load(settings, args)
         text = report.load_table(results["load"])
+    elif args.serving:
+        results["serving"], text = _serving(settings, args)
     else:
         results.update(_benchmarks(settings, args))
         results["goals"] = [c.plain() for c in report.checks(results)]
@@ -71,7 +78,8 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def _kind(args: argparse.Namespace) -> str:
-    return "corpus" if args.corpus else "load" if args.load else "bench"
+    return ("corpus" if args.corpus else "load" if args.load else
+            "serving" if args.serving else "bench")
 
 
 def _checkout_on_path(root: Path) -> None:
@@ -114,3 +122,20 @@ def _load(settings: object, args: argparse.Namespace) -> dict:
     ensure_build(settings)
     return load.run_load(settings.build_dir, settings.queries_dir, args.clients,
                          15.0 if args.quick else args.seconds)
+
+
+def _serving(settings: object, args: argparse.Namespace) -> tuple[dict, str]:
+    from bench import corpus, endpoint
+    from bench.serving import goals, measure
+
+    release = ensure_build(settings)
+    results = measure.run(settings.build_dir, release, runs=1 if args.quick else 3)
+    if "endpoint" not in args.skip:
+        results["endpoint"] = endpoint.compare(settings, release,
+                                               seconds=3.0 if args.quick else 10.0,
+                                               concurrency=(8,), rounds=1 if args.quick else 2,
+                                               named_runs=10 if args.quick else 30)
+    text = goals.table(results)
+    if corpus.write_readme(settings.root / "README.md", text, goals.MARK):
+        text += "\n(written into README.md)"
+    return results, text
