@@ -1,6 +1,11 @@
 """Virtuoso 7 (Debian's virtuoso-opensource) on loopback, for the tests and the
 benchmark: a fresh database in a folder of its own, free ports, bound to 127.0.0.1.
 
+    .venv/bin/python -m bench.virtuoso DIR [--memory-mb 2048] [--http-port 8890]
+                                           [--isql-port 1111] [--timeout 30]
+
+runs one in DIR by hand (its database kept there) until Ctrl-C.
+
 The SPARQL endpoint (/sparql) stays read-only for the anonymous SPARQL user, as in a
 real deployment; `kg push` writes through the Graph Store endpoint that asks for digest
 authentication (/sparql-graph-crud-auth) as the database administrator.
@@ -8,6 +13,7 @@ authentication (/sparql-graph-crud-auth) as the database administrator.
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import time
@@ -117,14 +123,15 @@ def write_ini(workdir: Path, http_port: int, isql_port: int, memory_mb: int,
 
 
 def start(workdir: Path, memory_mb: int = 512, timeout: int = 5,
-          ready_within: float = 120.0) -> Virtuoso:
-    """A fresh Virtuoso in `workdir` (created), answering SPARQL on a free port.
-    `timeout` is its own limit per query (MaxQueryExecutionTime, seconds)."""
+          ready_within: float = 120.0, ports: tuple[int, int] | None = None) -> Virtuoso:
+    """A Virtuoso in `workdir` (created), answering SPARQL on free ports (or the given
+    HTTP and isql `ports`). `timeout` is its own limit per query (MaxQueryExecutionTime,
+    seconds)."""
     if not installed():
         raise ServerError("Virtuoso is not installed (make system-deps: "
                           "apt-get install virtuoso-opensource-7-bin)")
     workdir.mkdir(parents=True, exist_ok=True)
-    http_port, isql_port = servers.free_port(), servers.free_port()
+    http_port, isql_port = ports or (servers.free_port(), servers.free_port())
     ini = write_ini(workdir, http_port, isql_port, memory_mb, timeout)
     process = servers._spawn([BINARY, "+foreground", "+configfile", str(ini)],
                              workdir / "stdout.log")
@@ -157,3 +164,26 @@ def _wait_for_isql(virtuoso: Virtuoso, within: float) -> None:
 
 def rss_bytes(virtuoso: Virtuoso) -> int:
     return servers.rss_bytes(virtuoso.running.pid)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Virtuoso 7 on 127.0.0.1, for kg push "
+                                     "and kg serve --backend")
+    parser.add_argument("dir", type=Path, help="the database folder (kept)")
+    parser.add_argument("--memory-mb", type=int, default=2048, help="buffer pool")
+    parser.add_argument("--http-port", type=int, default=8890)
+    parser.add_argument("--isql-port", type=int, default=1111)
+    parser.add_argument("--timeout", type=int, default=30, help="per query, seconds")
+    args = parser.parse_args()
+    engine = start(args.dir.resolve(), args.memory_mb, args.timeout,
+                   ports=(args.http_port, args.isql_port))
+    print(f"SPARQL {engine.sparql}\nGraph Store (digest, {USER}) {engine.graph_store}",
+          flush=True)
+    try:
+        engine.running.process.wait()
+    except KeyboardInterrupt:
+        engine.stop()
+
+
+if __name__ == "__main__":
+    main()
