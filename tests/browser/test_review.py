@@ -177,6 +177,12 @@ def _public_side(data: Path, build: Path, items: list[dict], bogus: dict,
         _shot(page, "5-public-norms-reviewed")
         page.goto(f"{url}/reader/{SLUG}")
         assert "4 条已审核" in page.locator(".review-status").inner_text()
+        assert "已审核·新增" in page.locator("#art_3__para_1").inner_text()
+        page.goto(f"{url}/norms?review=reviewed")
+        page.goto(url + page.locator(".norm-link").nth(1).get_attribute("href"))
+        assert page.locator(".kind .review-badge").inner_text() == "已审核·更正"
+        _shot(page, "8-public-norm-corrected")
+        assert violations(page) == []
         page.close()
     finally:
         server.terminate()
