@@ -54,7 +54,8 @@ def page_types(client: FlaskClient) -> list[str]:
             f"/actor/{ACTOR}", "/mechanism/" + mechanism.rsplit("/", 1)[1],
             "/carrier/" + carrier.rsplit("/", 1)[1], "/reg/" + norm[len("/norms/"):],
             "/ontology", "/dataset", "/catalog", "/graph/lexicon",
-            "/distribution/dutygraph.nq", "/jurisdiction/guangdong", "/actors?lang=en"]
+            "/distribution/dutygraph.nq", "/jurisdiction/guangdong", "/actors?lang=en",
+            "/offices", "/offices?kind=department&level=county&sector=transport"]
 
 
 def local(url: str) -> str:

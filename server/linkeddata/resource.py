@@ -19,7 +19,7 @@ WHERE {{
   {{ {iri} ?p ?o .
      OPTIONAL {{ ?o ?lp ?ol . FILTER(?lp IN ({labels})) }} }}
   UNION
-  {{ ?h ?hp ?ho . FILTER(isIRI(?h) && STRSTARTS(STR(?h), {hash})) }}
+  {{ GRAPH {terms} {{ ?h ?hp ?ho . FILTER(isIRI(?h) && STRSTARTS(STR(?h), {hash})) }} }}
   UNION
   {{ {{ SELECT DISTINCT ?s ?ip WHERE {{ ?s ?ip {iri} }} ORDER BY ?s ?ip
        LIMIT {limit} OFFSET {offset} }}
@@ -61,12 +61,16 @@ class NotAnIri(ValueError):
     """The requested path does not make a valid IRI."""
 
 
-def describe(runtime: QueryRuntime, iri: str, page: int = 1) -> Description:
+def describe(runtime: QueryRuntime, iri: str, terms_graph: str, page: int = 1) -> Description:
+    """The description of `iri`; the terms `<iri#…>` it defines are looked for in
+    `terms_graph` alone (the ontology's: the only graph with such terms), since matching
+    them by prefix scans every triple it is asked over."""
     try:
         node = pyoxigraph.NamedNode(iri)
     except ValueError:
         raise NotAnIri(iri) from None
     query = _QUERY.format(iri=str(node), labels=", ".join(f"<{x}>" for x in LABELS),
+                          terms=str(pyoxigraph.NamedNode(terms_graph)),
                           hash=json.dumps(iri + "#"),
                           limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     body = body_of(runtime.answer(runtime.job(query, "ntriples")))

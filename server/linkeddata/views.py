@@ -10,7 +10,7 @@ import pyoxigraph
 from flask import Response, current_app, render_template, request
 from werkzeug.urls import iri_to_uri
 
-from kg.graph.iris import as_uri, iri_path
+from kg.graph.iris import Iris, as_uri, iri_path
 from kg.namespaces import PREFIXES
 from kg.query.formats import EXTENSIONS, GRAPH_FORMATS, media_type
 from server.http import formats, jsonld
@@ -35,11 +35,9 @@ def show(path: str) -> Response:
     page = _page()
     iri = base_iri() + iri_path(path)  # asked for as IRI or as URI alike
     try:
-        desc = resource.describe(runtime(), iri, page)
+        desc = resource.describe(runtime(), iri, str(Iris(base_iri()).graph("ontology")), page)
     except resource.NotAnIri:
         raise ApiError(f"no resource {iri}", 404) from None
-    if not desc.exists:  # the catalogue's and the named graphs' IRIs are not in the store
-        desc = catalogue.describe(runtime(), iri, base_iri()) or desc
     if not desc.exists:  # the catalogue's and the named graphs' IRIs are not in the store
         desc = catalogue.describe(runtime(), iri, base_iri()) or desc
     if not desc.exists:

@@ -16,7 +16,7 @@ from server.pages import reads
 
 LIMIT = 50_000          # URLs per sitemap file (sitemaps.org)
 FIXED = ("pages.home", "pages.actors", "pages.mechanisms", "pages.carriers", "pages.norms",
-         "pages.network_whole", "pages.editor", "api.downloads_index")
+         "pages.network_whole", "pages.editor", "pages.offices", "api.downloads_index")
 TERM_PAGES = {"Actor": "pages.actor", "Mechanism": "pages.mechanism",
               "Carrier": "pages.carrier"}
 REGULATIONS = "SELECT ?r WHERE { ?r a dg:Regulation } ORDER BY ?r"
