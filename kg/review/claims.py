@@ -29,6 +29,8 @@ def claim(annotations_dir: Path, slug: str, reviewer: str) -> None:
         holder = _holder(path)
         if holder and holder["reviewer"] != reviewer and _alive(holder):
             raise ReviewLocked(slug, holder["reviewer"], holder["since"])
+        if holder and holder["reviewer"] == reviewer and holder["pid"] == os.getpid():
+            return  # held already: every request of the session asks
         mine = {"reviewer": reviewer, "pid": os.getpid(), "host": socket.gethostname(),
                 "since": datetime.now(UTC).isoformat(timespec="seconds")}
         atomic.publish(atomic.staged(path, json.dumps(mine, ensure_ascii=False)), path)
