@@ -7,10 +7,10 @@ from pathlib import Path
 from flask import Response, current_app, render_template, request, send_file
 
 from kg.errors import BuildNotFound
-from kg.query.formats import CONTENT_TYPES, PAGE_TYPES, media_type
+from kg.query.formats import CONTENT_TYPES, media_type
 from kg.release import context, dcat, store
+from server.api import params
 from server.api.blueprint import bp
-from server.http import formats
 from server.http.errors import ApiError
 from server.runtime import runtime
 
@@ -40,8 +40,7 @@ def listing(folder: Path) -> list[dict]:
 def downloads_index() -> Response:
     folder = release()
     files = listing(folder)
-    media = formats.negotiate(request.headers.get("Accept"), PAGE_TYPES)
-    if PAGE_TYPES.get(media or "") == "plainjson" or request.args.get("format") == "json":
+    if params.wants_json(request.args, request.headers.get("Accept")):
         return current_app.json.response({"ok": True, "release": folder.name, "files": files})
     return Response(render_template("downloads.html", release=folder.name, files=files),
                     content_type=CONTENT_TYPES["html"])

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from werkzeug.datastructures import MultiDict
+
+from kg.query.formats import PAGE_TYPES
 from kg.query.named import NamedQuery, Param
+from server.http import formats
 from server.http.errors import ApiError
 
 IRI_PATTERN = r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|^`\\]*$"
@@ -53,3 +57,14 @@ def _value(param: Param, value: str) -> str:
             raise ApiError(str(exc), 400) from None
         return value
     return value.replace("\r\n", "\n").replace("\r", "\n")  # a SPARQL string holds no raw CR
+
+
+def wants_json(args: MultiDict[str, str], accept: str | None) -> bool:
+    """Whether a page with a JSON twin (/download/, /versions/<slug>) is asked for as JSON:
+    `?format=json`, else by Accept. Any other `format` is a 400, never silently the page."""
+    wanted = args.get("format")
+    if wanted is not None:
+        if wanted != "json":
+            raise ApiError("format must be json (or absent, for the page)", 400)
+        return True
+    return PAGE_TYPES.get(formats.negotiate(accept, PAGE_TYPES) or "") == "plainjson"

@@ -6,9 +6,9 @@ import json
 
 from flask import Response, current_app, render_template, request
 
-from kg.query.formats import CONTENT_TYPES, PAGE_TYPES
+from kg.query.formats import CONTENT_TYPES
+from server.api import params
 from server.api.blueprint import bp
-from server.http import formats
 from server.http.errors import ApiError, body_of
 from server.runtime import runtime
 
@@ -35,8 +35,7 @@ def history(slug: str) -> Response:
             for b in json.loads(body)["results"]["bindings"]]
     for row in rows:
         row["path"] = "/" + row["version"][len(base):]
-    wanted = formats.negotiate(request.headers.get("Accept"), PAGE_TYPES)
-    if request.args.get("format") == "json" or PAGE_TYPES.get(wanted or "") == "plainjson":
+    if params.wants_json(request.args, request.headers.get("Accept")):
         return current_app.json.response({"ok": True, "regulation": reg, "versions": rows})
     return Response(render_template("versions.html", reg=reg, reg_path=f"/reg/{slug}",
                                     versions=rows), content_type=CONTENT_TYPES["html"])
