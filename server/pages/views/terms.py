@@ -67,11 +67,11 @@ def term_slice(kind: str, term_id: str,
     props = ("appliesTo", "promoter") if promoted else ("appliesTo",)
     if kind != "actor":
         props = LINK_PROPS
-    sl = reads.statements_slice(f"?s ?p_focus {focus} . {sparql.among('p_focus', props)}")
+    where = f"{{ ?s ?p_focus {focus} . {sparql.among('p_focus', props)} }}"
     if kind == "actor":  # what it enforces: named by the clause, or a designation it is within
-        reads.add_statements(sl, f"{{ ?s dg:enforcedBy {focus} }} UNION "
-                                 f"{{ {focus} dg:within ?by . ?s dg:enforcedBy ?by }}")
-        reads.add_context(sl)
+        where += (f" UNION {{ ?s dg:enforcedBy {focus} }}"
+                  f" UNION {{ {focus} dg:within ?by . ?s dg:enforcedBy ?by }}")
+    sl = reads.statements_slice(where)
     for row in reads.select("SELECT ?s WHERE { ?s dg:appliesTo {t} }", t=focus):
         sl.link(row["s"], "appliesTo", focus_iri)
     reads.add_terms(sl, [focus_iri])
