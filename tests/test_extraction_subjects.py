@@ -12,6 +12,7 @@ from kg.drafts import annotator
 from kg.drafts.annotator import wellformed
 from kg.drafts.annotator.subjects.coordination import split
 from kg.drafts.annotator.subjects.heads import Matcher
+from kg.drafts.liability import parties
 from kg.source import lexicon, parse
 from kg.source.statements import Statement
 
@@ -145,3 +146,21 @@ def test_junk_of_the_sample_is_rejected(junk: str) -> None:
 ])
 def test_designations_stay_designations(designation: str) -> None:
     assert wellformed.is_designation(designation)
+
+
+@pytest.mark.parametrize(("phrase", "designations"), [
+    # 广东省平安建设条例 第五十条 (was 人民团体单位); 北京市征兵工作条例 第四十一条 (was
+    # 团体单位, and 及其他组织 read as 及其 + 他组织)
+    ("人民团体、企业事业单位和其他社会组织", ("人民团体", "企业事业单位", "其他社会组织")),
+    ("机关、团体、企业事业单位及其他组织", ("机关", "团体", "企业事业单位", "其他组织")),
+    ("公安机关及其工作人员", ("公安机关", "公安机关工作人员")),
+])
+def test_liable_parties(phrase: str, designations: tuple[str, ...]) -> None:
+    assert parties.designations(phrase) == designations
+
+
+def test_a_body_in_charge_of_a_mechanism_is_no_cue() -> None:
+    # 浙江省石油天然气管道建设和保护条例 第三条: …建立政府领导、部门监管、社会监督和管道企业
+    # 负责的工作机制 (was the designation 部门监管企业)
+    name = "zhejiang/浙江省石油天然气管道建设和保护条例(2021-03-26).md"
+    assert not [s for s in _drafts(name) if str(s.at) == "3.1" and s.cue == "负责"]

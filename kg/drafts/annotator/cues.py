@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 ENCOURAGE = "鼓励|支持|引导|提倡"
 DEONTIC = {
-    "Obligation": r"应当|必须|(?<!直接)负责(?!人|制)",  # 直接负责的主管人员 is a person
+    "Obligation": r"应当|必须|(?<!直接)负责(?!人|制|的)",  # 直接负责的主管人员, X负责的机制: nouns
     "Prohibition": r"不得|禁止|严禁|不予",
     "Permission": r"可以|有权",
 }

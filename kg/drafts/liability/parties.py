@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 
 HEADS = ("部门", "机关", "机构", "政府", "单位", "企业", "公司", "人员", "员", "组织", "委员会",
-         "办事处", "中心", "局", "处", "站", "所", "队", "院", "厅", "协会", "学校", "媒体",
+         "团体", "办事处", "中心", "局", "处", "站", "所", "队", "院", "厅", "协会", "学校", "媒体",
          "主体", "法人", "个人", "责任人", "者", "人", "工商户", "养殖户", "农户", "住户",
          "用户", "方", "商", "社", "馆", "场", "店")
 _HEAD = "|".join(sorted(HEADS, key=len, reverse=True))
 _LEVEL = re.compile(r"^(?:省|设区的市|地级以上市|市|县（市、区）|县（市）|县（区）|县|区|乡镇|乡|镇"
                     r"|街道)(?:级)?")
-_CONJUNCTION = re.compile(r"、|和|或者|或|以及|及其|及|与")
+_CONJUNCTION = re.compile(r"、|和|或者|或|以及|及其(?!他)|及|与")
 # Shared heads a member without one borrows, longest first: 林业或者渔业主管部门.
 _SHARED_HEADS = ("行政主管部门", "行政管理部门", "行政执法部门", "主管部门", "管理部门",
                  "执法部门", "主管机关", "管理机构")
@@ -50,7 +50,8 @@ def designations(phrase: str) -> tuple[str, ...]:
     phrase = _clean(phrase)
     if not phrase:
         return ()
-    owner, its, own = phrase.partition("及其")
+    its = re.search(r"及其(?!他)", phrase)  # 及其他组织 is 及 + 其他组织
+    owner, own = (phrase[: its.start()], phrase[its.end():]) if its else (phrase, "")
     if its and has_head(owner) and has_head(own):
         heads = designations(owner)
         return heads + tuple(h + _clean(own) for h in heads)
