@@ -124,6 +124,45 @@ def run(release: Path, work: Path, memory_mb: int, runs: int, limit: float) -> d
     return report
 
 
+def _cell(found: dict) -> str:
+    if "error" in found:
+        return f"fails: {found['error'][:60]}"
+    return f"{found['median_ms']:,.0f} ms"
+
+
+def _ratio(embedded: dict, remote: dict) -> str:
+    if "median_ms" not in embedded or "median_ms" not in remote:
+        return "–"
+    return f"{remote['median_ms'] / max(embedded['median_ms'], 0.1):.2f}×"
+
+
+def table(report: dict) -> str:
+    """The side-by-side table (Markdown) of one run's report."""
+    ours, theirs = report["embedded"], report["virtuoso"]
+    lines = ["| | embedded (pyoxigraph) | Virtuoso 7.2.5 | Virtuoso ÷ embedded |",
+             "|---|---|---|---|"]
+    load, push_load = ours["load"], theirs["load"]
+    lines.append(f"| load {push_load['quads']:,} quads | {load['seconds']} s (bulk_load) | "
+                 f"{push_load['seconds']} s (`kg push`, {push_load['graphs']} PUTs; "
+                 f"{push_load['with_checkpoint_s']} s with checkpoint) | "
+                 f"{push_load['seconds'] / max(load['seconds'], 0.1):.2f}× |")
+    lines.append(f"| peak RSS while loading | {load['peak_rss_mb']:,.0f} MB | "
+                 f"{push_load['peak_rss_mb']:,.0f} MB | |")
+    lines.append(f"| on disk | {load['disk_mb']:,.0f} MB | {push_load['disk_mb']:,.0f} MB | |")
+    for name, found in ours["queries"].items():
+        remote = theirs["queries"][name]
+        rows = found.get("rows")
+        same = "" if rows is None or remote.get("rows") in (None, rows) else \
+            f" (**{remote['rows']} rows, not {rows}**)"
+        lines.append(f"| `{name}` ({rows if rows is not None else '?'} rows) | {_cell(found)} | "
+                     f"{_cell(remote)}{same} | {_ratio(found, remote)} |")
+    peak = max((q.get("peak_rss_mb", 0) for q in ours["queries"].values()), default=0)
+    lines.append(f"| peak RSS while querying | {peak:,.0f} MB (one query process) | "
+                 f"{theirs['peak_rss_mb']:,.0f} MB (buffer pool "
+                 f"{report['virtuoso_buffer_mb']:,} MB) | |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--build-dir", type=Path, default=Settings().build_dir)
@@ -132,11 +171,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--limit", type=float, default=120.0, help="per query, seconds")
     parser.add_argument("--work", type=Path, default=None, help="temporary folder")
+    parser.add_argument("--json", type=Path, default=None, help="write the report here")
     args = parser.parse_args()
     release = store.current(args.build_dir).resolve()
     with tempfile.TemporaryDirectory(dir=args.work) as work:
         report = run(release, Path(work), args.memory_mb, args.runs, args.limit)
-    print(json.dumps(report, ensure_ascii=False, indent=1))
+    if args.json:
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(table(report))
 
 
 if __name__ == "__main__":
