@@ -43,7 +43,7 @@ def embedded(release: Path, queries: dict[str, str], runs: int = 200,
 def over_http(port: int, path: str, queries: dict[str, str], runs: int = 100,
               cached: bool = True) -> dict[str, dict]:
     """p50/p99 per named query over HTTP; uncached requests differ by a comment."""
-    conn = http.client.HTTPConnection(HOST, port, timeout=60)
+    conn = http.client.HTTPConnection(HOST, port, timeout=300)  # loaded machines
     out = {}
     for name, text in queries.items():
         samples, statuses = [], set()
