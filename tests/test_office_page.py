@@ -1,9 +1,11 @@
 """My office (/offices), the named query office-duties, and every actor IRI dereferencing,
 on a build of ten Guangdong regulations ingested from the corpus (tests/offices_build.py).
 
-The crawl asks for every actor of that build (all of its actors, not a sample) as a
-people's page, as linked data in HTML and in Turtle; the Link headers must be ASCII
-(gunicorn refuses a header with a Chinese character: the HTTP 500 of the issue).
+The crawl (tests/crawl.py) asks for every actor of that build (all of its actors, not a
+sample) as a people's page, as linked data in HTML and in Turtle, and for every office
+that can be picked; the Link headers must be ASCII (gunicorn refuses a header with a
+Chinese character: the HTTP 500 of the issue). tests/test_province.py crawls the whole
+province the same way.
 tests/browser/test_office_page.py asks the real server (gunicorn) and Chromium.
 """
 
@@ -11,15 +13,12 @@ from __future__ import annotations
 
 import csv
 import io
-from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import quote
 
 import pytest
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
 
-from kg.graph.iris import Iris, as_uri, iri_path, iri_segment
-from kg.namespaces import DEFAULT_BASE, DG
+from kg.graph.iris import as_uri, iri_path, iri_segment
+from kg.namespaces import DEFAULT_BASE
+from tests import crawl
 from tests.browser.support import make_app
 from tests.offices_build import guangdong_ten
 
@@ -39,6 +38,9 @@ SAMPLE = [
 ]
 
 
+# the first test builds ten regulations (tests/offices_build.py): minutes on a loaded machine
+pytestmark = pytest.mark.timeout(1800)
+
 @pytest.fixture(scope="module")
 def built():
     return guangdong_ten()
@@ -57,13 +59,6 @@ def county_transport(client) -> dict:
     return response.get_json()
 
 
-def actor_iris(built) -> list[str]:
-    graph = Graph()
-    for name in ("lexicon", "inferred"):
-        graph += built.graphs[Iris().graph(name)]
-    return sorted(str(a) for a in graph.subjects(RDF.type, DG.Actor))
-
-
 def test_iris_hold_chinese_and_travel_percent_encoded() -> None:
     assert iri_segment("县级人民政府交通运输主管部门") == "县级人民政府交通运输主管部门"
     assert iri_segment("县(区) 人民政府") == "县%28区%29%20人民政府"
@@ -74,29 +69,21 @@ def test_iris_hold_chinese_and_travel_percent_encoded() -> None:
 def test_every_actor_dereferences_as_page_and_linked_data(built, client) -> None:
     """Every actor of the build, as a people's page, linked-data HTML and Turtle: 200,
     ASCII Link headers, and the Turtle describes the IRI itself."""
-    actors = actor_iris(built)
+    actors = crawl.actor_iris(built.graphs)
     assert len(actors) > 300
-    with ThreadPoolExecutor(2) as pool:  # the queries run in the runtime's worker processes
-        failures = [f for found in pool.map(lambda iri: _dereference(client, iri), actors)
-                    for f in found]
+    failures = crawl.crawl(lambda iri: crawl.dereference(client, iri), actors)
     assert not failures, failures[:10]
 
 
-def _dereference(client, iri: str) -> list[tuple]:
-    path = iri.removeprefix(DEFAULT_BASE)
-    actor_id = path.removeprefix("actor/")
-    failures: list[tuple] = []
-    for url in (f"/actors/{quote(actor_id, safe='')}", "/" + as_uri(path),
-                "/" + as_uri(path) + "?format=ttl"):
-        response = client.get(url)
-        link = response.headers.get("Link", "")
-        if response.status_code != 200 or not link.isascii():
-            failures.append((url, response.status_code, link[:80]))
-        elif url.endswith("format=ttl"):
-            graph = Graph().parse(data=response.get_data(as_text=True), format="turtle")
-            if (URIRef(iri), None, None) not in graph:
-                failures.append((url, "describes something else"))
-    return failures
+def test_every_actor_page_is_linked_from_the_index_or_the_sitemap(built, client) -> None:
+    assert crawl.unreached(client, crawl.actor_iris(built.graphs)) == []
+
+
+def test_every_office_that_can_be_picked_has_its_page(client) -> None:
+    choices = crawl.office_choices(client)
+    assert len(choices) > 100 and COUNTY_TRANSPORT in choices
+    failures = crawl.crawl(lambda choice: crawl.office_page(client, choice), choices)
+    assert not failures, failures[:10]
 
 
 def test_an_iri_dereferences_asked_for_as_iri_too(client) -> None:

@@ -61,6 +61,9 @@ NOT_WITHIN = [
 ]
 
 
+# the first test builds ten regulations (tests/offices_build.py): minutes on a loaded machine
+pytestmark = pytest.mark.timeout(1800)
+
 @pytest.fixture(scope="module")
 def built():
     return guangdong_ten()

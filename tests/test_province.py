@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import random
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flask.testing import FlaskClient
 
 from kg import pipeline
 from kg.config import PROJECT_ROOT, Settings
 from kg.drafts.ingest import Ingested, ingest_all
 from kg.graph.iris import Iris
 from kg.namespaces import DG, ELI, RDF
-from tests import corpus_reader
+from tests import corpus_reader, crawl
+from tests.browser.support import make_app
 from tests.corpus import province
 
 OTHER_PROVINCES = ("beijing", "shanghai", "shandong", "henan", "zhejiang")
@@ -75,6 +78,36 @@ def test_what_ships_in_data_is_the_guangdong_corpus_as_published() -> None:
     for path in province("guangdong").glob("*.md"):
         if corpus_reader.count(path.read_text(encoding="utf-8")) is not None:
             assert path.read_bytes() in shipped, path
+
+
+@pytest.fixture(scope="module")
+def guangdong_site(guangdong: tuple) -> Iterator[FlaskClient]:
+    """The server's app over the Guangdong build (fresh_data's layout: tmp/data, tmp/build)."""
+    _, result = guangdong
+    build = result.release.parent.parent
+    app = make_app(Settings(data_dir=build.parent / "data", build_dir=build, queue_wait=60.0))
+    yield app.test_client()
+    app.extensions["dutygraph.runtime"].close()
+
+
+@pytest.mark.timeout(1800)  # 3 requests for each of ~1,750 actors, 2 at a time
+def test_every_actor_of_the_province_dereferences(guangdong: tuple,
+                                                  guangdong_site: FlaskClient) -> None:
+    """The "One government" crawl: every actor of the Guangdong build as people's page,
+    linked-data HTML and Turtle (200, ASCII Link headers), each linked from /actors or
+    the sitemap."""
+    _, result = guangdong
+    actors = crawl.actor_iris(result.graphs)
+    assert len(actors) > 1000
+    assert crawl.unreached(guangdong_site, actors) == []
+    failures = crawl.crawl(lambda iri: crawl.dereference(guangdong_site, iri), actors)
+    assert not failures, failures[:10]
+
+
+def test_every_office_of_the_province_has_its_page(guangdong_site: FlaskClient) -> None:
+    choices = crawl.office_choices(guangdong_site)
+    failures = crawl.crawl(lambda choice: crawl.office_page(guangdong_site, choice), choices)
+    assert not failures, failures[:10]
 
 
 @pytest.fixture(scope="module")

@@ -48,8 +48,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_until_up(url: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
+def _wait_until_up(url: str, process: subprocess.Popen, wait: float = 180) -> None:
+    """Until the server answers its home page; a server on a loaded machine (CI shared with
+    other jobs) may take minutes to start its query workers over a bigger build."""
+    deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"kg serve exited: {process.stderr.read().decode()[-2000:]}")
@@ -59,7 +61,7 @@ def _wait_until_up(url: str, process: subprocess.Popen) -> None:
                     return
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError("kg serve did not come up within 30 s")
+    raise RuntimeError(f"kg serve did not come up within {wait:.0f} s")
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ from tests.browser.conftest import _free_port, _wait_until_up, shot
 from tests.browser.test_accessibility import violations
 from tests.offices_build import guangdong_ten
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = pytest.mark.timeout(1800)  # the first test may build the ten regulations
 
 
 @pytest.fixture(scope="module")
