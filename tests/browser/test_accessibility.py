@@ -16,7 +16,10 @@ ACTOR = "receiving-area-county-government"
 PAGES = ["/", "/reader/gd-industrial-transfer", "/actors", f"/actors/{ACTOR}", "/mechanisms",
          "/carriers", "/norms", "/norms?modality=Obligation&page=2", "/search?q=机制",
          "/network", f"/network/actors/{ACTOR}", "/versions/gd-industrial-transfer",
-         "/download/", "/sparql", "/ontology", "/dataset", "/no-such-page"]
+         "/download/", "/sparql", "/ontology", "/dataset", "/no-such-page", "/offices",
+         "/offices?kind=department&level=county&sector=transport", f"/actor/{ACTOR}",
+         "/reg/gd-industrial-transfer/art_9__para_2", "/catalog", "/graph/lexicon",
+         "/distribution/dutygraph.nq", "/jurisdiction/guangdong"]
 
 
 def violations(page: object) -> list[str]:
