@@ -32,7 +32,8 @@ NORMS = PREFIXES + ("SELECT ?s WHERE { VALUES ?c { dg:Obligation dg:Prohibition 
 
 
 def _tail(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1]
+    """An IRI's last segment as a URI path segment (Chinese characters percent-encoded)."""
+    return urllib.parse.quote(urllib.parse.unquote(iri.rstrip("/").rsplit("/", 1)[-1]), safe="")
 
 
 def _path(iri: str) -> str:
