@@ -205,3 +205,23 @@ def test_script_in_data_is_inert_on_every_page(poisoned: FlaskClient) -> None:
             twin = poisoned.get(("/index" if path == "/" else path) + f".{fmt}"
                                 + (f"?{query}" if query else ""))
             assert twin.status_code == 200 and twin.mimetype != "text/html"
+
+
+def test_a_term_with_many_norms_is_paged(client: FlaskClient,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """未明示主体 has thousands of norms in the province: its page shows one page of them,
+    with the total, a pager, and every norm once across the pages (?size=all has all)."""
+    from server.pages.views import terms
+    whole = client.get(f"/actors/{ACTOR}.json?size=all").get_json()
+    every = [n["iri"] for g in whole["groups"] for c in g["chapters"] for n in c["norms"]]
+    assert whole["count"] == len(every) > 2
+    monkeypatch.setattr(terms, "PER_PAGE", 2)
+    seen = []
+    for number in range(1, -(-len(every) // 2) + 1):
+        shown = client.get(f"/actors/{ACTOR}.json?page={number}").get_json()
+        assert (shown["page"], shown["pages"], shown["count"]) == (
+            number, -(-len(every) // 2), len(every))
+        seen += [n["iri"] for g in shown["groups"] for c in g["chapters"] for n in c["norms"]]
+    assert seen == every
+    html = client.get(f"/actors/{ACTOR}?page=2").get_data(as_text=True)
+    assert 'rel="prev"' in html and f"2 / {-(-len(every) // 2)}" in html

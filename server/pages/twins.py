@@ -32,6 +32,16 @@ NAMES = ("CONSTRUCT { ?s a ?class ; skos:prefLabel ?label } WHERE { {where} ?s a
 DESCRIBED_WHOLE = 500
 
 
+def requested_page(total: int, per_page: int) -> tuple[int, int]:
+    """The page asked for with ?page= (clamped to 1..pages) and the number of pages."""
+    pages = max(1, -(-total // per_page))
+    try:
+        number = int(request.args.get("page", "1"))
+    except ValueError:
+        number = 1
+    return min(max(1, number), pages), pages
+
+
 @dataclass
 class Page:
     template: str

@@ -16,7 +16,7 @@ from server.pages.lang import pick, translate
 from server.pages.links import norm_record, term_ref
 from server.pages.slice import NORM_KINDS, Slice
 from server.pages.textmarks import segments
-from server.pages.twins import Page, page
+from server.pages.twins import Page, page, requested_page
 from server.pages.viewmodel import StatementView
 from server.pages.views.home import term_weights
 
@@ -87,20 +87,11 @@ def _total(f: dict[str, str]) -> int:
         reads.select(COUNT, pattern=_pattern(f))[0]["n"]))
 
 
-def _page_number(total: int) -> tuple[int, int]:
-    pages = max(1, -(-total // PER_PAGE))
-    try:
-        number = int(request.args.get("page", "1"))
-    except ValueError:
-        number = 1
-    return min(max(1, number), pages), pages
-
-
 @page(bp, "/norms", "norms")
 def norms() -> Page:
     f, lang = _filters(), g.lang
     total = _total(f)
-    number, pages = _page_number(total)
+    number, pages = requested_page(total, PER_PAGE)
     window = slice((number - 1) * PER_PAGE, number * PER_PAGE)
     shown = filtered(f, None if request.args.get("size") == "all" else window)
     args = {k: v for k, v in f.items() if v}

@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from flask import abort, g
+from flask import abort, g, request
 
 from server.pages import reads, sparql
 from server.pages.blueprint import bp
 from server.pages.lang import translate
 from server.pages.links import norm_record, term_ref
 from server.pages.slice import LINK_PROPS, NORM_KINDS, Slice, direct_broader
-from server.pages.twins import Page, page
+from server.pages.twins import Page, page, requested_page
 from server.pages.viewmodel import StatementView, TermView
 from server.pages.views.home import term_weights
 
 PLURAL = {"actor": "actors", "mechanism": "mechanisms", "carrier": "carriers"}
+
+PER_PAGE = 200  # norms on one page of a term (a designation such as 未明示主体 has thousands)
 
 
 def _index(kind: str) -> Page:
@@ -93,9 +95,29 @@ def _term_page(kind: str, term_id: str) -> Page:
     if shown is None:
         abort(404)
     data, label = shown
+    data = {**data, "page": 1, "pages": 1} if request.args.get("size") == "all" else \
+        _one_page(data)
     iris = [data["term"]["iri"]] + [n["iri"] for group in data["groups"]
                                     for chapter in group["chapters"] for n in chapter["norms"]]
     return Page("pages/term.html", label, data, iris)
+
+
+def _one_page(data: dict[str, Any]) -> dict[str, Any]:
+    """The norms of one page, in the page's order (modality, chapter, text); a group or
+    chapter keeps its full count, so the page says how many there are in all."""
+    number, pages = requested_page(data["count"], PER_PAGE)
+    first, last = (number - 1) * PER_PAGE, number * PER_PAGE
+    seen, groups = 0, []
+    for group in data["groups"]:
+        chapters = []
+        for chapter in group["chapters"]:
+            shown = chapter["norms"][max(0, first - seen): max(0, last - seen)]
+            seen += len(chapter["norms"])
+            if shown:
+                chapters.append({**chapter, "norms": shown})
+        if chapters:
+            groups.append({**group, "chapters": chapters})
+    return {**data, "groups": groups, "page": number, "pages": pages}
 
 
 def _term_data(kind: str, term_id: str, lang: str) -> tuple[dict[str, Any], str] | None:
