@@ -3,32 +3,18 @@ Extraction issue, on real sentences of the (non-held-out) corpus, file and artic
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from kg.config import PROJECT_ROOT
-from kg.drafts import annotator
 from kg.drafts.annotator import wellformed
 from kg.drafts.annotator.subjects.coordination import split
 from kg.drafts.annotator.subjects.heads import Matcher
-from kg.source import lexicon, parse
+from kg.source import lexicon
 from kg.source.statements import Statement
-
-CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
-LEXICON = PROJECT_ROOT / "data" / "lexicon.toml"
-
-
-@cache
-def _drafts(name: str) -> tuple[Statement, ...]:
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip(f"the corpus is not here ({CORPUS})")
-    return tuple(annotator.annotate(parse.read(path), lexicon.load([LEXICON])).statements)
+from tests.corpus import LEXICON, drafts
 
 
 def _at(name: str, article: int) -> list[Statement]:
-    return [s for s in _drafts(name) if s.at.article == article]
+    return [s for s in drafts(name) if s.at.article == article]
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +86,7 @@ def test_an_unstated_subject_is_named_unstated() -> None:
 
 def test_explicit_subject_after_a_place_phrase() -> None:
     # 深圳经济特区学前教育条例: 普惠性幼儿园应当根据需要配备特殊教育师资…
-    found = [s for s in _drafts("guangdong/深圳经济特区学前教育条例(2022-06-30).md")
+    found = [s for s in drafts("guangdong/深圳经济特区学前教育条例(2022-06-30).md")
              if s.quote.startswith("普惠性幼儿园应当根据需要")]
     assert [s.addressees for s in found] == [("普惠性幼儿园",)]
 
@@ -132,15 +118,15 @@ def test_prohibition_inside_an_exception_is_no_norm() -> None:
 
 def test_definitions_worded_shi_zhi() -> None:
     # 深圳经济特区细胞和基因产业促进条例 第二十条第二款: 本条例所称临床研究，是指…
-    found = [s for s in _drafts("guangdong/深圳经济特区细胞和基因产业促进条例(2023-01-06).md")
+    found = [s for s in drafts("guangdong/深圳经济特区细胞和基因产业促进条例(2023-01-06).md")
              if s.quote.startswith("本条例所称临床研究")]
     assert [s.kind for s in found] == ["Definition"]
 
 
 def test_every_draft_names_its_rule_and_confidence() -> None:
-    drafts = _drafts("guangdong/广东省大气污染防治条例(2022-11-30).md")
-    assert all(s.rule and s.confidence is not None and 0 < s.confidence <= 1 for s in drafts)
-    assert {s.rule for s in drafts} >= {"cue-with-subject", "liability-clause"}
+    found = drafts("guangdong/广东省大气污染防治条例(2022-11-30).md")
+    assert all(s.rule and s.confidence is not None and 0 < s.confidence <= 1 for s in found)
+    assert {s.rule for s in found} >= {"cue-with-subject", "liability-clause"}
 
 
 @pytest.mark.parametrize(("name", "unit", "kind", "addressees"), [
@@ -171,7 +157,7 @@ def test_every_draft_names_its_rule_and_confidence() -> None:
 ])
 def test_implied_and_embedded_subjects(name: str, unit: str, kind: str,
                                        addressees: tuple[str, ...]) -> None:
-    first = next(s for s in _drafts(name) if str(s.at) == unit)
+    first = next(s for s in drafts(name) if str(s.at) == unit)
     assert (first.kind, first.addressees) == (kind, addressees)
 
 

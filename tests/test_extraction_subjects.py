@@ -3,35 +3,22 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from kg.config import PROJECT_ROOT
-from kg.drafts import annotator
 from kg.drafts.annotator import wellformed
 from kg.drafts.annotator.subjects.coordination import split
 from kg.drafts.annotator.subjects.heads import Matcher
 from kg.drafts.liability import parties
-from kg.source import lexicon, parse
-from kg.source.statements import Statement
+from kg.source import lexicon
+from tests.corpus import LEXICON, drafts
 
-CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
-LEXICON = PROJECT_ROOT / "data" / "lexicon.toml"
 HEZHANG = "guangdong/汕头市河长制条例(2023-01-11).md"
 JICENG = "guangdong/汕头经济特区基层医疗卫生服务条例(2022-12-30).md"
 
 
-@cache
-def _drafts(name: str) -> tuple[Statement, ...]:
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip(f"the corpus is not here ({CORPUS})")
-    return tuple(annotator.annotate(parse.read(path), lexicon.load([LEXICON])).statements)
-
 
 def _addressees(name: str, unit: str, quote_start: str) -> tuple[str, ...]:
-    return next(s.addressees for s in _drafts(name)
+    return next(s.addressees for s in drafts(name)
                 if str(s.at) == unit and s.quote.startswith(quote_start))
 
 
@@ -106,7 +93,7 @@ def test_a_sentence_opened_by_an_act_continues_its_subject() -> None:
 def test_a_person_in_charge_is_no_cue() -> None:
     # 对直接负责的主管人员…依法给予处分: 负责 here names the person, no duty of 负责
     name = "guangdong/广东省中新广州知识城条例(2022-01-16).md"
-    assert not [s for s in _drafts(name) if str(s.at) == "46.1" and s.cue == "负责"]
+    assert not [s for s in drafts(name) if str(s.at) == "46.1" and s.cue == "负责"]
 
 
 @pytest.fixture(scope="module")
@@ -163,4 +150,4 @@ def test_a_body_in_charge_of_a_mechanism_is_no_cue() -> None:
     # 浙江省石油天然气管道建设和保护条例 第三条: …建立政府领导、部门监管、社会监督和管道企业
     # 负责的工作机制 (was the designation 部门监管企业)
     name = "zhejiang/浙江省石油天然气管道建设和保护条例(2021-03-26).md"
-    assert not [s for s in _drafts(name) if str(s.at) == "3.1" and s.cue == "负责"]
+    assert not [s for s in drafts(name) if str(s.at) == "3.1" and s.cue == "负责"]
