@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,12 +25,18 @@ SHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 @pytest.fixture(scope="session")
 def live_url(seed_settings: Settings) -> Iterator[str]:
     """`kg serve` (the production server) on a free port over the seed build."""
+    with kg_server("--build-dir", str(seed_settings.build_dir)) as url:
+        yield url
+
+
+@contextmanager
+def kg_server(*options: str) -> Iterator[str]:
+    """`kg OPTIONS serve` with two workers on a free loopback port; its URL."""
     port = _free_port()
     kg = Path(sys.executable).with_name("kg")
     process = subprocess.Popen(
-        [str(kg), "--build-dir", str(seed_settings.build_dir), "serve", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        [str(kg), *options, "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, process)
@@ -77,11 +84,18 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser: object, live_url: str) -> Iterator[object]:
-    context = browser.new_context(base_url=live_url, viewport={"width": 1280, "height": 900},
-                                  locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
+    with tab_on(browser, live_url, timeout_ms=10_000) as tab:
+        yield tab
+
+
+@contextmanager
+def tab_on(browser: object, url: str, timeout_ms: int = 20_000) -> Iterator[object]:
+    """A fresh browser tab (its own context) on ``url``, 1280×900, in zh-CN."""
+    context = browser.new_context(  # type: ignore[attr-defined]
+        base_url=url, viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    tab = context.new_page()
+    tab.set_default_timeout(timeout_ms)
+    yield tab
     context.close()
 
 

@@ -6,14 +6,11 @@ these pages in either language."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import _free_port, _wait_until_up, shot
+from tests.browser.conftest import kg_server, shot, tab_on
 from tests.browser.test_accessibility import violations
 from tests.consequences_build import VEHICLES, consequences
 
@@ -31,32 +28,15 @@ PAGES = [TESTING, f"{NORMS}/art_34__para_1/liability-0-77",
 def sanctions_url() -> Iterator[str]:
     """`kg serve` on a free port over the build with liability chapters."""
     settings = consequences()
-    port = _free_port()
-    kg = Path(sys.executable).with_name("kg")
-    process = subprocess.Popen(
-        [str(kg), "--data-dir", str(settings.data_dir), "--build-dir", str(settings.build_dir),
-         "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, process)
+    with kg_server("--data-dir", str(settings.data_dir),
+                   "--build-dir", str(settings.build_dir)) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture
 def tab(browser: object, sanctions_url: str) -> Iterator[object]:
-    context = browser.new_context(base_url=sanctions_url, viewport={"width": 1280, "height": 900},
-                                  locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    yield page
-    context.close()
+    with tab_on(browser, sanctions_url) as tab:
+        yield tab
 
 
 def test_from_a_duty_to_its_sanction_and_back(tab: object) -> None:

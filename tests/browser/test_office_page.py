@@ -8,16 +8,13 @@ issue)."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from tests.browser.conftest import _free_port, _wait_until_up, shot
+from tests.browser.conftest import kg_server, shot, tab_on
 from tests.browser.test_accessibility import violations
 from tests.offices_build import guangdong_ten
 
@@ -28,32 +25,15 @@ pytestmark = pytest.mark.timeout(1800)  # the first test may build the ten regul
 def office_url() -> Iterator[str]:
     """`kg serve` on a free port over the ten regulations."""
     settings = guangdong_ten().settings
-    port = _free_port()
-    kg = Path(sys.executable).with_name("kg")
-    process = subprocess.Popen(
-        [str(kg), "--data-dir", str(settings.data_dir), "--build-dir", str(settings.build_dir),
-         "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, process)
+    with kg_server("--data-dir", str(settings.data_dir),
+                   "--build-dir", str(settings.build_dir)) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture
 def office_page(browser: object, office_url: str) -> Iterator[object]:
-    context = browser.new_context(base_url=office_url, viewport={"width": 1280, "height": 900},
-                                  locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    yield page
-    context.close()
+    with tab_on(browser, office_url) as tab:
+        yield tab
 
 
 def test_chinese_actor_iris_answer_through_gunicorn(office_url: str) -> None:
