@@ -106,8 +106,7 @@ def test_a_search_past_its_time_limit_is_stopped(tmp_path: Path) -> None:
         db.add(pyoxigraph.Quad(unit, text, pyoxigraph.Literal("慢查询的" * 50, language="zh")))
         db.add(pyoxigraph.Quad(unit, eid, pyoxigraph.Literal(f"art_{n}")))
     db.flush()
-    del db
-    fulltext.write(tmp_path, tmp_path / "store")
+    fulltext.write(tmp_path, db)
     index = fulltext.Index(tmp_path / fulltext.FILE)
     assert len(index.texts("查询", 5000, 30)) == 3000
     with pytest.raises(fulltext.SearchTimeout):

@@ -6,28 +6,36 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import Graph
+import pyoxigraph
 
-from kg.graph.rdf import new_graph
+from kg.check.reason import Triple
+from kg.graph import oxterms
 
 LEXICON_CONFORMS = "lexicon conforms\n"
 
 
-def inferred(cache_dir: Path | None, key: str) -> Graph | None:
-    """The inferred triples stored under ``key``, if any."""
+def inferred(cache_dir: Path | None, key: str) -> frozenset[Triple] | None:
+    """The inferred triples stored under ``key``, if any (N-Triples, read by pyoxigraph:
+    rdflib's parser took most of a warm build)."""
     if cache_dir is None:
         return None
     try:
-        return new_graph().parse(cache_dir / f"{key}.nt", format="nt")
+        found = pyoxigraph.parse(path=str(cache_dir / f"{key}.nt"),
+                                 format=pyoxigraph.RdfFormat.N_TRIPLES)
+        return frozenset(oxterms.triple(triple) for triple in found)
     except (OSError, SyntaxError, ValueError):
         return None
 
 
-def store_inferred(cache_dir: Path | None, key: str, triples: Graph) -> None:
+def store_inferred(cache_dir: Path | None, key: str, triples: Iterable[Triple]) -> None:
     if cache_dir is not None:
-        _write(cache_dir, f"{key}.nt", triples.serialize(format="nt", encoding="utf-8"))
+        written = pyoxigraph.serialize(
+            (pyoxigraph.Triple(*map(oxterms.term, triple)) for triple in triples),
+            format=pyoxigraph.RdfFormat.N_TRIPLES)
+        _write(cache_dir, f"{key}.nt", written)
 
 
 def lexicon_conforms(cache_dir: Path | None, key: str) -> bool:

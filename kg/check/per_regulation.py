@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
@@ -88,7 +88,7 @@ class Context:
 class Checked:
     """A part's inferred triples and its validation report."""
 
-    inferred: Graph
+    inferred: Collection[tuple]  # a Graph, or a set of triples
     report: validate.Report
     cached: bool = False
 
@@ -141,7 +141,7 @@ def _job(context: Context, plan: sliced.Plan | None, shared: str, part: Graph) -
     if plan is None or not plan.fits(part):
         return _Job(_hash(shared, "whole", context.lexicon_digest(), slices.digest(part)), None)
     nodes = plan.first_guess(part)
-    lexicon = slices.digest(plan.lexicon.slice(nodes), nodes)
+    lexicon = plan.lexicon.slice_digest(nodes)
     return _Job(_hash(shared, "sliced", lexicon, slices.digest(part)), nodes)
 
 
@@ -163,7 +163,7 @@ def _checked(plan: sliced.Plan | None, outcome: Outcome,
     if isinstance(outcome, Checked):
         return outcome
     assert plan is not None
-    return Checked(_graph(outcome.inferred),
+    return Checked(outcome.inferred,
                    sliced.report(outcome.violations, lexicon, plan, outcome.nodes))
 
 

@@ -50,6 +50,7 @@ class Lexicon:
         self.joining = reasoner.schema.joining()
         self._about: dict[Node, list[Triple]] = defaultdict(list)
         self._ending_at: dict[Node, list[Triple]] = defaultdict(list)
+        self._digests: dict[Node, str] = {}
         for triple in self.triples:
             s, p, o = triple
             self._about[s].append(triple)
@@ -86,6 +87,17 @@ class Lexicon:
             found.update(self._ending_at.get(node, ()))
         return found
 
+    def slice_digest(self, nodes: Iterable[Node]) -> str:
+        """The digest of ``slice(nodes)`` and of the nodes, from each node's own digest
+        (memoised: every regulation's slice holds the common designations)."""
+        lines = []
+        for node in sorted(nodes, key=_key):
+            if node not in self._digests:
+                own = [*self._about.get(node, ()), *self._ending_at.get(node, ())]
+                self._digests[node] = digest(own)
+            lines.append(f"{_key(node)}\x1f{self._digests[node]}")
+        return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
     def missing(self, fresh: Iterable[Triple], nodes: set[Node]) -> set[Node]:
         """Lexicon nodes outside ``nodes`` that new triples join at (types join nothing:
         a type only gives further types of the same node)."""
@@ -96,7 +108,20 @@ class Lexicon:
 def digest(triples: Iterable[Triple], nodes: Iterable[Node] = ()) -> str:
     """A digest of triples without blank nodes (parts and the lexicon have none) and of
     a set of nodes."""
-    lines = sorted(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in triples)
+    lines = sorted(map(_line, triples))
     lines.append("")
-    lines.extend(sorted(n.n3() for n in nodes))
+    lines.extend(sorted(map(_key, nodes)))
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def _line(triple: Triple) -> str:
+    s, p, o = triple
+    return f"{s}\x1f{p}\x1f{_key(o)}"
+
+
+def _key(node: Node) -> str:
+    """A node's identity, faster than ``n3()`` (which escapes and re-validates IRIs):
+    literals keep their language and datatype, and no IRI holds a control character."""
+    if type(node) is Literal:
+        return f"\x1e{node}\x1e{node.language}\x1e{node.datatype}"
+    return str(node)

@@ -13,6 +13,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.plugins.sparql.processor import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 
+from kg.check import targets
 from kg.namespaces import PREFIXES
 
 
@@ -62,6 +63,7 @@ class DataGraph(Graph):
 
     def __init__(self, triples: Iterable[tuple] = ()) -> None:
         super().__init__()  # pyshacl needs a context-aware store (not SimpleMemory)
+        self._oxigraph: targets.Engine | None = None
         namespaces = triples.namespaces() if isinstance(triples, Graph) else PREFIXES.items()
         for prefix, namespace in namespaces:
             self.bind(prefix, namespace)
@@ -72,10 +74,18 @@ class DataGraph(Graph):
               initNs: Any = None, initBindings: Any = None,
               use_store_provided: bool = True, **kwargs: Any) -> Any:
         if isinstance(query_object, str) and processor == "sparql" and not kwargs:
+            if not initBindings and initNs is None:  # a SPARQL target: the whole graph
+                return self._engine().select(query_object)
             namespaces = tuple(sorted((initNs or dict(self.namespaces())).items()))
             query_object = _prepared(query_object, namespaces)
         return super().query(query_object, processor, result, initNs, initBindings,
                              use_store_provided, **kwargs)
+
+
+    def _engine(self) -> targets.Engine:
+        if self._oxigraph is None:
+            self._oxigraph = targets.Engine(self)
+        return self._oxigraph
 
 
 @lru_cache(maxsize=256)

@@ -91,9 +91,8 @@ def match(query: str) -> tuple[str, str]:
     return "bi", f'"{bigrams(query)}"'
 
 
-def write(folder: Path, store_dir: Path) -> str:
+def write(folder: Path, db: pyoxigraph.Store) -> str:
     """Index the release's store into `folder`/search.sqlite; returns the file name."""
-    db = pyoxigraph.Store.read_only(str(store_dir))
     path = folder / FILE
     path.unlink(missing_ok=True)
     conn = sqlite3.connect(path)
@@ -105,7 +104,6 @@ def write(folder: Path, store_dir: Path) -> str:
         conn.execute("VACUUM")
     finally:
         conn.close()
-        del db
     return FILE
 
 

@@ -12,9 +12,10 @@ import pyoxigraph
 from rdflib import Graph, URIRef
 
 from kg.errors import BuildNotFound
+from kg.graph import oxterms
 from kg.graph.rdf import new_graph
 from kg.namespaces import DG
-from kg.release import store, terms
+from kg.release import store
 
 
 def last_good(build_dir: Path, graph: URIRef, lexicon: URIRef) -> tuple[Graph, Graph] | None:
@@ -30,7 +31,7 @@ def last_good(build_dir: Path, graph: URIRef, lexicon: URIRef) -> tuple[Graph, G
                                  format=pyoxigraph.RdfFormat.N_QUADS):
         target = wanted.get(getattr(quad.graph_name, "value", ""))
         if target is not None:
-            target.add(terms.triple(quad.triple))
+            target.add(oxterms.triple(quad.triple))
     if not len(own):
         return None
     return own, _terms_named(own, shared)

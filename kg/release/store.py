@@ -29,13 +29,12 @@ import pyoxigraph
 from rdflib import Graph, URIRef
 
 from kg.errors import BuildNotFound
-from kg.namespaces import DEFAULT_BASE, PREFIXES
-from kg.release import checked, dcat, fulltext, terms
+from kg.namespaces import DEFAULT_BASE
+from kg.release import checked, dcat, dumps
 
 MANIFEST = "manifest.json"
 INTERNAL = "internal"  # the manifest's checksums of files the server reads, not downloads
-NQUADS = "dutygraph.nq"
-STORE_DIR = "oxigraph"
+NQUADS, STORE_DIR = dumps.NQUADS, dumps.STORE_DIR
 KEEP_RELEASES = 3
 
 
@@ -48,17 +47,17 @@ def write(build_dir: Path, graphs: Mapping[URIRef, Graph], info: dict,
     staging = releases / f".staging-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     staging.mkdir()
     try:
-        _write_nquads(staging, graphs)
+        union = dumps.write_nquads(staging, graphs)
         info = {**info, "writer": _writer_digest()}
         unchanged = None if force else _same_as_current(build_dir, info,
                                                         dcat.sha256(staging / NQUADS))
         if unchanged is not None:
             shutil.rmtree(staging, ignore_errors=True)
             return unchanged
-        files = _write_files(staging)
+        files, search = dumps.write_rest(staging, union)
         base = info.get("base_iri", DEFAULT_BASE)
         files += dcat.write(staging, base, files, STORE_DIR)  # issue 6: DCAT, VoID, @context
-        internal = [fulltext.write(staging, staging / STORE_DIR)]  # served, not downloaded
+        internal = [search]  # served, not downloaded
         manifest = {**info, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                     "files": {name: dcat.sha256(staging / name) for name in files},
                     INTERNAL: {name: dcat.sha256(staging / name) for name in internal}}
@@ -77,19 +76,11 @@ def write(build_dir: Path, graphs: Mapping[URIRef, Graph], info: dict,
     return release
 
 
-def _write_nquads(folder: Path, graphs: Mapping[URIRef, Graph]) -> None:
-    """Every named graph as N-Quads, graph by graph in name order, each graph's quads
-    sorted: the same data always gives the same bytes."""
-    with (folder / NQUADS).open("wb") as out:
-        for name in sorted(graphs):
-            quads = sorted(terms.quads(graphs[name], name), key=str)
-            pyoxigraph.serialize(quads, out, pyoxigraph.RdfFormat.N_QUADS)
-
-
 def _writer_digest() -> str:
     """Which code wrote a release: a change to it rewrites even identical data."""
     sources = b"".join(Path(__file__).with_name(n).read_bytes()
-                       for n in ("store.py", "dcat.py", "terms.py", "fulltext.py"))
+                       for n in ("store.py", "dumps.py", "dcat.py", "fulltext.py"))
+    sources += (Path(__file__).parent.parent / "graph" / "oxterms.py").read_bytes()
     return hashlib.sha256(sources).hexdigest()[:16]
 
 
@@ -103,22 +94,6 @@ def _same_as_current(build_dir: Path, info: dict, nquads_digest: str) -> Path | 
     old = manifest(release)
     same_info = all(old.get(key) == value for key, value in info.items())
     return release if same_info and old["files"].get(NQUADS) == nquads_digest else None
-
-
-def _write_files(folder: Path) -> list[str]:
-    db = pyoxigraph.Store(str(folder / STORE_DIR))
-    db.bulk_load(path=str(folder / NQUADS), format=pyoxigraph.RdfFormat.N_QUADS)
-    db.flush()
-    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    db.dump(str(folder / "dutygraph.trig"), pyoxigraph.RdfFormat.TRIG, prefixes=prefixes)
-    triples = sorted({pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in db},
-                     key=lambda t: (str(t.subject), str(t.predicate)))
-    pyoxigraph.serialize(triples, str(folder / "dutygraph.ttl"), pyoxigraph.RdfFormat.TURTLE,
-                         prefixes=prefixes)
-    pyoxigraph.serialize(triples, str(folder / "dutygraph.jsonld"),
-                         pyoxigraph.RdfFormat.JSON_LD)
-    del db
-    return [NQUADS, "dutygraph.trig", "dutygraph.ttl", "dutygraph.jsonld"]
 
 
 def _fsync_tree(folder: Path) -> None:
