@@ -28,6 +28,7 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Graph, URIRef
 
+from kg import config
 from kg.errors import BuildNotFound
 from kg.namespaces import DEFAULT_BASE
 from kg.release import checked, dcat, dumps
@@ -160,20 +161,31 @@ def open_store(release: Path) -> pyoxigraph.Store:
     return pyoxigraph.Store.read_only(str(release / STORE_DIR))
 
 
-MEMORY_QUADS = int(os.environ.get("KG_MEMORY_QUADS", "1000000"))
+MEMORY_QUADS = int(os.environ.get("KG_MEMORY_QUADS", config.MEMORY_QUADS))
 
 
 def for_queries(store_dir: str, memory_quads: int = MEMORY_QUADS,
                 quads: int | None = None) -> pyoxigraph.Store:
     """A store to answer queries from: an in-memory copy when the data is small
-    (index lookups in memory are about five times faster than in the on-disk store),
+    (index lookups in memory are two to five times faster than in the on-disk store),
     else the on-disk store, read-only. `quads`, when known (the manifest's count),
     spares counting up to the limit through the store (seconds at corpus size)."""
     disk = pyoxigraph.Store.read_only(store_dir)
-    if memory_limit(memory_quads, quads) <= 0 or _more_than(disk, memory_quads):
-        return disk
+    return in_memory(store_dir, disk) if fits_in_memory(disk, memory_quads, quads) else disk
+
+
+def fits_in_memory(disk: pyoxigraph.Store, memory_quads: int, quads: int | None) -> bool:
+    return memory_limit(memory_quads, quads) > 0 and not _more_than(disk, memory_quads)
+
+
+def in_memory(store_dir: str, disk: pyoxigraph.Store) -> pyoxigraph.Store:
+    """An in-memory copy of a release's store."""
     memory = pyoxigraph.Store()
-    memory.extend(disk)
+    nquads = Path(store_dir).parent / NQUADS  # the release's own dump, verified with it
+    if nquads.is_file():  # parsed in Rust: 5 s for Guangdong, against 12 s quad by quad
+        memory.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
+    else:
+        memory.extend(disk)
     return memory
 
 
