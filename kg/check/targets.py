@@ -25,8 +25,11 @@ class Engine:
         self._store.bulk_extend(pyoxigraph.Quad(oxterms.term(s), oxterms.term(p),
                                                 oxterms.term(o)) for s, p, o in graph)
 
-    def select(self, text: str) -> Result:
+    def select(self, text: str) -> Result | None:
+        """The rows of a SELECT; None for any other form (rdflib answers those)."""
         solutions = self._store.query(text)
+        if not isinstance(solutions, pyoxigraph.QuerySolutions):
+            return None
         names = [v.value for v in solutions.variables]
         result = Result("SELECT")
         result.vars = [Variable(name) for name in names]

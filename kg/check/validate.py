@@ -75,7 +75,9 @@ class DataGraph(Graph):
               use_store_provided: bool = True, **kwargs: Any) -> Any:
         if isinstance(query_object, str) and processor == "sparql" and not kwargs:
             if not initBindings and initNs is None:  # a SPARQL target: the whole graph
-                return self._engine().select(query_object)
+                rows = self._engine().select(query_object)
+                if rows is not None:
+                    return rows
             namespaces = tuple(sorted((initNs or dict(self.namespaces())).items()))
             query_object = _prepared(query_object, namespaces)
         return super().query(query_object, processor, result, initNs, initBindings,
