@@ -41,7 +41,7 @@ def write_nquads(folder: Path, graphs: Mapping[URIRef, Graph]) -> Path:
             lines = written.splitlines(keepends=True)  # one quad per line: N-Quads escapes
             lines.sort()  # newlines; bytes sort in C, in code point order
             out.writelines(lines)
-            cut = len(f" <{name}> .\n")
+            cut = len(f" <{name}> .\n".encode())  # bytes: an IRI may hold non-ASCII
             triples.writelines(line[:-cut] + b" .\n" for line in lines)
     return union
 
