@@ -25,27 +25,34 @@ GOALS = {"guangdong": {"cold_s": 180, "warm_s": 15},
          "all": {"cold_s": 3600, "peak_rss_mb": 4096}}
 
 
-def run(settings: Settings, corpus: Path, folders: list[str]) -> dict:
-    """One row per folder of ``corpus`` (or "all" for every folder at once)."""
+def run(settings: Settings, corpus: Path, folders: list[str], keep: Path | None = None
+        ) -> dict:
+    """One row per folder of ``corpus`` (or "all" for every folder at once); with
+    ``keep``, each row's data and build stay in keep/<folder>."""
     results = {}
     for name in folders:
         sources = sorted(p for p in corpus.iterdir() if p.is_dir()) if name == "all" else [
             corpus / name]
-        results[name] = measure(settings, sources)
+        if keep is None:
+            with tempfile.TemporaryDirectory(prefix="kg-bench-corpus-") as tmp:
+                results[name] = measure(settings, sources, Path(tmp))
+        else:
+            shutil.rmtree(keep / name, ignore_errors=True)
+            results[name] = measure(settings, sources, keep / name)
     return results
 
 
-def measure(settings: Settings, sources: list[Path]) -> dict:
-    with tempfile.TemporaryDirectory(prefix="kg-bench-corpus-") as tmp:
-        data = Path(tmp) / "data"
-        (data / "annotations").mkdir(parents=True)
-        shutil.copy(settings.lexicon_file, data / "lexicon.toml")
-        build = Path(tmp) / "build"
-        ingest = _timed(["--data-dir", str(data), "ingest", *map(str, sources)])
-        regulations = sorted(data.glob("*.md")) + sorted(data.glob("*.txt"))
-        cold = _timed(["--data-dir", str(data), "--build-dir", str(build), "build"])
-        _touch_one(regulations[len(regulations) // 2])
-        warm = _timed(["--data-dir", str(data), "--build-dir", str(build), "build"])
+def measure(settings: Settings, sources: list[Path], tmp: Path) -> dict:
+    """Ingest into tmp/data, then build into tmp/build cold and after one change."""
+    data = tmp / "data"
+    (data / "annotations").mkdir(parents=True)
+    shutil.copy(settings.lexicon_file, data / "lexicon.toml")
+    build = tmp / "build"
+    ingest = _timed(["--data-dir", str(data), "ingest", *map(str, sources)])
+    regulations = sorted(data.glob("*.md")) + sorted(data.glob("*.txt"))
+    cold = _timed(["--data-dir", str(data), "--build-dir", str(build), "build"])
+    _touch_one(regulations[len(regulations) // 2])
+    warm = _timed(["--data-dir", str(data), "--build-dir", str(build), "build"])
     return {"files": sum(len(list(s.rglob("*.md"))) for s in sources),
             "regulations": len(regulations), "ingest": ingest, "cold": cold, "warm": warm}
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import TypeVar
 
@@ -17,7 +19,8 @@ from kg.errors import InputError, ValidationFailed
 from kg.graph import offices, regulation
 from kg.graph.iris import Iris
 from kg.graph.rdf import new_graph
-from kg.release import store
+from kg.release import parts, store
+from kg.release.parts import Parts
 from kg.source import sources
 from kg.source.sources import Sources
 
@@ -27,7 +30,7 @@ T = TypeVar("T")
 @dataclass
 class BuildResult:
     report: validate.Report  # of what is published
-    graphs: dict[URIRef, Graph]  # named graph → triples, the inferred graph included
+    graphs: Parts  # named graph → triples, the inferred graph included (read on demand)
     release: Path | None = None
     timings: dict[str, float] = field(default_factory=dict)
     cached: int = 0
@@ -35,11 +38,13 @@ class BuildResult:
 
     @property
     def asserted_count(self) -> int:
-        return sum(len(g) for name, g in self.graphs.items() if not name.endswith("/inferred"))
+        return sum(self.graphs.count(name) for name in self.graphs
+                   if not name.endswith("/inferred"))
 
     @property
     def inferred_count(self) -> int:
-        return sum(len(g) for name, g in self.graphs.items() if name.endswith("/inferred"))
+        return sum(self.graphs.count(name) for name in self.graphs
+                   if name.endswith("/inferred"))
 
 
 class Clock:
@@ -66,15 +71,23 @@ def run(settings: Settings, write: bool = True, engine: str = "fast",
     ValidationFailed instead. Either way the current build is never damaged."""
     clock, iris = Clock(), Iris(settings.base_iri)
     read = clock.time("parse", sources.read_all, settings, strict, _stage(progress, "read"))
-    graphs = clock.time("graph", assemble, read, iris)
-    context = check_context(settings, graphs.pop(iris.graph("lexicon")), engine)
-    checked = clock.time("reason+validate", per_regulation.check_all, context, graphs,
-                         settings.build_dir / "cache" if write else None)
+    unified, lexicon = clock.time("lexicon", _lexicon, read, iris)
+    context = check_context(settings, lexicon, engine)
+    built = Parts({iris.graph("ontology"): context.ontology},
+                  parts.scratch(settings.build_dir if write else None))
+    checked = clock.time("graph+check", per_regulation.check_all, context,
+                         {iris.graph(s.slug): s for s in unified.sources.regulations},
+                         settings.build_dir / "cache" if write else None,
+                         partial(regulation.regulation_graph, lexicon=unified.lexicon, iris=iris),
+                         per_regulation.Sink(built.folder, str(iris.graph("inferred"))),
+                         _stage(progress, "build"))
+    for name, part in checked.items():
+        built.written(name, part.triples)
     if strict:
         _raise_violations(checked)
-    accepted = clock.time("quarantine", quarantine.separate, read, context, graphs, checked,
+    accepted = clock.time("quarantine", quarantine.separate, read, context, built, checked,
                           iris, settings.build_dir)
-    result = _result(iris, context.ontology, accepted, clock.timings)
+    result = clock.time("merge", _result, iris, accepted, clock.timings)
     if write:
         result.release = clock.time("store", store.write, settings.build_dir, result.graphs,
                                     _info(settings, result), force)
@@ -87,13 +100,18 @@ def _stage(progress: Progress | None, stage: str) -> Callable[[int, int, str], N
     return lambda done, total, what: progress(stage, done, total, what)
 
 
-def assemble(read: Sources, iris: Iris) -> dict[URIRef, Graph]:
-    """The lexicon's named graph and one per regulation."""
+def _lexicon(read: Sources, iris: Iris) -> tuple[offices.Unified, Graph]:
     unified = offices.unify(read)  # one actor per office, across every regulation
-    lexicon = unified.lexicon
-    graphs = {iris.graph("lexicon"): offices.lexicon_graph(unified, iris)}
+    return unified, offices.lexicon_graph(unified, iris)
+
+
+def assemble(read: Sources, iris: Iris) -> dict[URIRef, Graph]:
+    """The lexicon's named graph and one per regulation, in memory."""
+    unified, lexicon = _lexicon(read, iris)
+    graphs = {iris.graph("lexicon"): lexicon}
     for source in unified.sources.regulations:
-        graphs[iris.graph(source.slug)] = regulation.regulation_graph(source, lexicon, iris)
+        graphs[iris.graph(source.slug)] = regulation.regulation_graph(
+            source, unified.lexicon, iris)
     return graphs
 
 
@@ -119,17 +137,15 @@ def _raise_nothing_published(quarantined: list[quarantine.Quarantined]) -> None:
     raise ValidationFailed(f"no regulation could be published:\n{problems}")
 
 
-def _result(iris: Iris, ontology: Graph, accepted: quarantine.Accepted,
-            timings: dict) -> BuildResult:
-    if not accepted.graphs:
+def _result(iris: Iris, accepted: quarantine.Accepted, timings: dict) -> BuildResult:
+    if not accepted.checked.keys() - {iris.graph("lexicon")}:
         _raise_nothing_published(accepted.quarantined)
-    inferred = new_graph()
-    for part in accepted.checked.values():
-        inferred += part.inferred
-    named = {iris.graph("ontology"): ontology, iris.graph("lexicon"): accepted.lexicon,
-             **accepted.graphs, iris.graph("inferred"): inferred}
+    built = accepted.parts
+    built.keep(iris.graph("lexicon"), accepted.lexicon)
+    built.merge_inferred(iris.graph("inferred"),
+                         chain.from_iterable(part.inferred for part in accepted.checked.values()))
     report = _merge([part.report for part in accepted.checked.values()])
-    return BuildResult(report, named, timings=timings, quarantined=accepted.quarantined,
+    return BuildResult(report, built, timings=timings, quarantined=accepted.quarantined,
                        cached=sum(part.cached for part in accepted.checked.values()))
 
 

@@ -14,28 +14,29 @@ with the whole lexicon, as before.
 A part's result is cached under a hash of everything it depends on (code, ontology,
 shapes, the part's own triples, and its slice of the lexicon, or the whole lexicon),
 so an unchanged regulation is never reasoned over or validated twice, even when the
-lexicon grows elsewhere. Parts that are not cached run in parallel; the shared graphs
-reach each worker process once.
+lexicon grows elsewhere. Parts run in parallel (kg/check/parallel.py): in a build each
+worker makes a regulation's graph from its source, checks it (or finds it in the cache)
+and writes it to a file (kg/release/parts.py), so that only reports come back and no
+process holds more than one regulation's graph at a time.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Collection, Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, Node, URIRef
 
-from kg.check import cache, reason, rules, sliced, slices, validate
+from kg.check import cache, parallel, reason, rules, sliced, slices, validate
 from kg.graph.rdf import new_graph
+from kg.release import parts
 
 _CODE = [*sorted(Path(__file__).parent.glob("*.py")),
          Path(__file__).parent.parent / "graph" / "regulation.py"]
-PARALLEL_FROM = 4
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,19 @@ class Context:
 class Checked:
     """A part's inferred triples and its validation report."""
 
-    inferred: Collection[tuple]  # a Graph, or a set of triples
+    inferred: Collection[tuple]  # a Graph, or a set of triples; empty when written out
     report: validate.Report
     cached: bool = False
+    triples: int = 0  # the part's own, when written out
+
+
+@dataclass(frozen=True)
+class Sink:
+    """Where each part's graph and inferred triples are written (kg/release/parts.py)
+    instead of being returned, so that a build holds one regulation's graph at a time."""
+
+    folder: Path
+    inferred_name: str
 
 
 @dataclass(frozen=True)
@@ -99,35 +110,77 @@ class _Job:
     nodes: frozenset[Node] | None  # the first guess of its slice; None: the whole lexicon
 
 
-def check_all(context: Context, parts: Mapping[URIRef, Graph],
-              cache_dir: Path | None) -> dict[URIRef, Checked]:
-    """Reason over and validate each part (name → asserted graph); use and fill the
-    cache."""
+@dataclass(frozen=True)
+class _Done:
+    """What a worker sends back of one part: no graph, and no triples when written out."""
+
+    nodes: frozenset[Node] | None
+    outcome: Outcome | None  # None: found in the cache
+    inferred: Collection[tuple]
+    triples: int
+
+
+@dataclass(frozen=True)
+class _Work:
+    """What every worker receives once."""
+
+    context: Context
+    cache_dir: Path | None
+    make: Callable[[Any], Graph] | None  # a part's graph from what check_all was given
+    sink: Sink | None
+
+
+def check_all(context: Context, parts: Mapping[URIRef, Any], cache_dir: Path | None,
+              make: Callable[[Any], Graph] | None = None, sink: Sink | None = None,
+              progress: Callable[[int, int, str], None] | None = None
+              ) -> dict[URIRef, Checked]:
+    """Reason over and validate each part (name → its asserted graph, or what ``make``
+    makes it from); use and fill the cache; write each part to ``sink`` if given."""
     if not parts:
         return {}
-    plan, shared = context.plan(), context.digest()
-    jobs = {name: _job(context, plan, shared, graph) for name, graph in parts.items()}
-    found = {name: hit for name in parts
-             if (hit := cache.inferred(cache_dir, jobs[name].key)) is not None}
-    todo = [name for name in parts if name not in found]
-    lexicon_key = _hash(shared, "lexicon", context.lexicon_digest())
+    plan, names = context.plan(), list(parts)
+    lexicon_key = _hash(context.digest(), "lexicon", context.lexicon_digest())
     known = plan is None or cache.lexicon_conforms(cache_dir, lexicon_key)
-    outcomes = _run(context, [(parts[n], jobs[n].nodes) for n in todo], with_lexicon=not known)
+    work = _Work(context, cache_dir, make, sink)
+    tasks = ([None] if not known else []) + [(str(n), parts[n]) for n in names]
+    outcomes = parallel.run(_task, work, tasks, _label, progress)
     lexicon = [] if known else outcomes.pop(0)
     if not known and not lexicon:
         cache.store_lexicon_conforms(cache_dir, lexicon_key)
     context._prepared["violations"] = lexicon
-    checked = {}
-    for name, outcome in zip(todo, outcomes, strict=True):
-        checked[name] = _checked(plan, outcome, lexicon)
-        if _cacheable(jobs[name], outcome):
-            cache.store_inferred(cache_dir, jobs[name].key, checked[name].inferred)
-    for name, hit in found.items():
-        nodes = jobs[name].nodes
-        report = validate.Report(True) if plan is None or nodes is None else sliced.report(
-            [], lexicon, plan, nodes)
-        checked[name] = Checked(hit, report, cached=True)
-    return {name: checked[name] for name in parts}
+    return {name: _finished(plan, done, lexicon) for name, done in zip(names, outcomes,
+                                                                      strict=True)}
+
+
+def _finished(plan: sliced.Plan | None, done: _Done,
+              lexicon: list[validate.Violation]) -> Checked:
+    if done.outcome is not None:
+        report = _checked(plan, done.outcome, lexicon).report
+    elif plan is None or done.nodes is None:
+        report = validate.Report(True)
+    else:
+        report = sliced.report([], lexicon, plan, done.nodes)
+    return Checked(done.inferred, report, done.outcome is None, done.triples)
+
+
+def _part(work: _Work, part: Any, name: str) -> _Done:
+    """One part from its graph to its result: the cache's, or checked and cached."""
+    context, plan = work.context, work.context.plan()
+    graph = part if work.make is None else work.make(part)
+    job = _job(context, plan, context.digest(), graph)
+    outcome: Outcome | None = None
+    inferred = cache.inferred(work.cache_dir, job.key)
+    if inferred is None:
+        outcome = _outcome(context, graph, job.nodes)
+        inferred = outcome.inferred
+        if _cacheable(job, outcome):
+            cache.store_inferred(work.cache_dir, job.key, inferred)
+    if work.sink is None:
+        return _Done(job.nodes, outcome, inferred, len(graph))
+    triples = parts.write_part(work.sink.folder, name, graph, inferred,
+                               work.sink.inferred_name)
+    light = None if outcome is None else replace(outcome, inferred=frozenset())
+    return _Done(job.nodes, light, frozenset(), triples)
 
 
 def check(context: Context, part: Graph) -> Checked:
@@ -184,35 +237,15 @@ def check_whole(context: Context, part: Graph) -> Checked:
     return Checked(inferred, validate.Report(report.conforms, report.violations, None))
 
 
-def _run(context: Context, todo: list[tuple[Graph, frozenset[Node] | None]],
-         with_lexicon: bool) -> list:
-    """The outcome of each part (the lexicon's violations first, when asked for)."""
-    tasks: list[int | None] = ([None] if with_lexicon else []) + list(range(len(todo)))
-    if len(tasks) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return [_task(context, todo, task) for task in tasks]
-    workers = min(os.cpu_count() or 1, len(tasks))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_receive,
-                             initargs=(context, todo)) as pool:
-        return list(pool.map(_received_task, tasks))
-
-
-_received: tuple[Context, list] | None = None
-
-
-def _receive(context: Context, todo: list) -> None:
-    global _received
-    _received = (context, todo)
-
-
-def _received_task(task: int | None) -> object:
-    assert _received is not None
-    return _task(*_received, task)
-
-
-def _task(context: Context, todo: list, task: int | None) -> object:
+def _task(work: _Work, task: tuple | None) -> object:
     if task is None:
-        return context.lexicon_violations()
-    return _outcome(context, *todo[task])
+        return work.context.lexicon_violations()
+    name, part = task
+    return _part(work, part, name)
+
+
+def _label(task: tuple | None) -> str:
+    return "the lexicon" if task is None else task[0]
 
 
 def _union(*graphs: Iterable) -> Graph:

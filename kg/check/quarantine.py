@@ -12,7 +12,8 @@ from kg.check import per_regulation, validate
 from kg.check.per_regulation import Checked, Context
 from kg.errors import InputError
 from kg.graph.iris import Iris
-from kg.release import previous
+from kg.release import parts, previous
+from kg.release.parts import Parts
 from kg.source.sources import Sources
 
 
@@ -30,23 +31,26 @@ class Quarantined:
 
 @dataclass
 class Accepted:
-    """What goes into the release: the lexicon, and the regulations that conform.
-    ``checked`` holds each regulation's result and, under the lexicon's graph name,
-    what the lexicon entails alone (regulations are reasoned over with slices of it)."""
+    """What goes into the release: the lexicon, and the regulations that conform (in
+    ``parts``, the others dropped). ``checked`` holds each regulation's result and, under
+    the lexicon's graph name, what the lexicon entails alone (regulations are reasoned
+    over with slices of it)."""
 
     lexicon: Graph
-    graphs: dict[URIRef, Graph]
+    parts: Parts
     checked: dict[URIRef, Checked]
     quarantined: list[Quarantined]
     context: Context  # the context of the lexicon as accepted
 
 
-def separate(read: Sources, context: Context, graphs: dict[URIRef, Graph],
+def separate(read: Sources, context: Context, built: Parts,
              checked: dict[URIRef, Checked], iris: Iris, build_dir: Path) -> Accepted:
     """Keep the conforming regulations; quarantine the others and those that could not
     be read, putting back each one's last good version where the current release has it."""
     failed = {name: c for name, c in checked.items() if not c.report.conforms}
-    accepted = Accepted(context.lexicon, {n: g for n, g in graphs.items() if n not in failed},
+    for name in failed:
+        built.drop(name)
+    accepted = Accepted(context.lexicon, built,
                         {n: c for n, c in checked.items() if n not in failed}, [], context)
     problems: dict[str, tuple[str, InputError | None]] = {
         r.slug: (str(r.error), r.error) for r in read.refused}
@@ -69,8 +73,11 @@ def _keep_last_good(accepted: Accepted, iris: Iris, slug: str, build_dir: Path) 
     if not checked.report.conforms:  # the rules changed since: it cannot be served either
         return False
     accepted.lexicon, accepted.context = context.lexicon, context
-    accepted.graphs[iris.graph(slug)] = own
-    accepted.checked[iris.graph(slug)] = checked
+    name = iris.graph(slug)
+    triples = parts.write_part(accepted.parts.folder, str(name), own, checked.inferred,
+                               str(iris.graph("inferred")))
+    accepted.parts.written(name, triples)
+    accepted.checked[name] = replace(checked, inferred=frozenset(), triples=triples)
     return True
 
 

@@ -33,6 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     cmd.add_argument("--folders", default="guangdong,all",
                      help="with --corpus: which folders, comma-separated; 'all' is every "
                      "folder at once (default guangdong,all)")
+    cmd.add_argument("--keep", type=Path, metavar="DIR",
+                     help="with --corpus: keep each row's data and build in DIR/<folder> "
+                     "(to serve it, or to run --serving on it), instead of removing them")
     cmd.add_argument("--serving", action="store_true",
                      help="measure what readers wait for on the build (--build-dir): every "
                      "kind of page once uncached, search, kg serve ready, kg query startup, "
@@ -55,7 +58,8 @@ def handle(args: argparse.Namespace) -> int:
     if args.corpus:
         from bench import corpus
 
-        results["corpus"] = corpus.run(settings, args.corpus, args.folders.split(","))
+        results["corpus"] = corpus.run(settings, args.corpus, args.folders.split(","),
+                                       args.keep)
         text = corpus.table(results["corpus"])
         if corpus.write_readme(settings.root / "README.md", text):
             text += "\n(written into README.md)"

@@ -19,9 +19,8 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Graph, URIRef
 
-from kg.graph import oxterms
 from kg.namespaces import PREFIXES
-from kg.release import fulltext
+from kg.release import fulltext, parts
 
 NQUADS = "dutygraph.nq"
 STORE_DIR = "oxigraph"
@@ -33,16 +32,14 @@ def write_nquads(folder: Path, graphs: Mapping[URIRef, Graph]) -> Path:
     """Every named graph as N-Quads, graph by graph in name order, each graph's quads
     sorted: the same data always gives the same bytes. Returns the union's N-Triples
     (a scratch file that write_rest removes)."""
+    found = graphs if isinstance(graphs, parts.Parts) else parts.Parts(graphs)
     union = folder / ".union.nt"
     with (folder / NQUADS).open("wb") as out, union.open("wb") as triples:
-        for name in sorted(graphs):
-            written = pyoxigraph.serialize(oxterms.quads(graphs[name], name),
-                                           format=_FORMAT.N_QUADS)
-            lines = written.splitlines(keepends=True)  # one quad per line: N-Quads escapes
-            lines.sort()  # newlines; bytes sort in C, in code point order
-            out.writelines(lines)
+        for name in sorted(found):
             cut = len(f" <{name}> .\n".encode())  # bytes: an IRI may hold non-ASCII
-            triples.writelines(line[:-cut] + b" .\n" for line in lines)
+            for line in found.lines(name):
+                out.write(line)
+                triples.write(line[:-cut] + b" .\n")
     return union
 
 

@@ -1,0 +1,67 @@
+"""A build's graphs on disk (kg/release/parts.py): a regulation's graph read back is
+the graph written, and the inferred graph is every part's inferred triples once, in
+byte order, however many files it is merged from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from kg.namespaces import DG
+from kg.release import parts
+
+INFERRED = URIRef("https://w3id.org/dutygraph/graph/inferred")
+NON_NEGATIVE = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+
+
+def _graph(slug: str) -> Graph:
+    graph = Graph()
+    node = URIRef(f"https://w3id.org/dutygraph/reg/{slug}/art_1")
+    graph.add((node, DG.text, Literal("第一条\n本条例", lang="zh")))
+    graph.add((node, DG.ordinal, Literal("1", datatype=NON_NEGATIVE)))
+    graph.add((node, DG.evidence, BNode("b1")))
+    return graph
+
+
+def _written(folder: Path, slugs: list[str], inferred: set) -> parts.Parts:
+    built = parts.Parts(folder=folder)
+    for slug in slugs:
+        name = URIRef(f"https://w3id.org/dutygraph/graph/{slug}")
+        built.written(name, parts.write_part(folder, name, _graph(slug), inferred, INFERRED))
+    return built
+
+
+def test_a_graph_read_back_is_the_graph_written(tmp_path: Path) -> None:
+    built = _written(tmp_path, ["东莞市-条例"], set())
+    name = URIRef("https://w3id.org/dutygraph/graph/东莞市-条例")
+    assert built.count(name) == 3
+    assert isomorphic(built[name], _graph("东莞市-条例"))
+    ordinal = next(built[name].objects(None, DG.ordinal))
+    assert ordinal.datatype == NON_NEGATIVE  # not normalised as the store does
+    assert list(built.lines(name)) == sorted(built.lines(name))
+
+
+def test_the_inferred_graph_holds_each_triple_once(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parts, "_MERGE_AT_ONCE", 3)  # merged in rounds
+    shared = (URIRef("https://w3id.org/dutygraph/id/a"), DG.within,
+              URIRef("https://w3id.org/dutygraph/id/b"))
+    slugs = [f"reg-{n}" for n in range(8)]
+    built = _written(tmp_path, slugs, {shared})
+    own = (URIRef("https://w3id.org/dutygraph/id/c"), DG.within, shared[2])
+    assert built.merge_inferred(INFERRED, [own, shared]) == 2
+    lines = list(built.lines(INFERRED))
+    assert lines == sorted(set(lines)) and len(lines) == 2
+    assert len(built[INFERRED]) == 2
+
+
+def test_a_dropped_part_leaves_nothing_behind(tmp_path: Path) -> None:
+    built = _written(tmp_path, ["a", "b"], {(URIRef("urn:x"), DG.within, URIRef("urn:y"))})
+    dropped = URIRef("https://w3id.org/dutygraph/graph/a")
+    built.drop(dropped)
+    assert dropped not in built and len(built) == 1
+    assert built.merge_inferred(INFERRED, []) == 1
+    assert not (tmp_path / parts.file_name(dropped)).exists()
