@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS, Namespace
 
 from kg import pipeline
-from kg.check import per_regulation, reason, validate
+from kg.check import per_regulation, reason, sliced, validate
 from kg.check.per_regulation import Context
 from kg.config import Settings
 from kg.drafts import ingest
@@ -311,3 +311,32 @@ def test_exact_targets_report_what_the_coarse_ones_did(update: str, shape_case: 
     before = validate.run(validate.DataGraph(graph), before_shapes)
     assert exact.conforms == before.conforms
     assert sorted(exact.violations, key=key) == sorted(before.violations, key=key)
+
+
+# -- which properties the shapes can reach -------------------------------------------------
+
+SHAPE_PREFIXES = """@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix dg: <https://w3id.org/dutygraph/ontology#> .
+@prefix ex: <https://w3id.org/dutygraph/test/> .
+"""
+
+
+def test_the_shapes_name_the_properties_a_regulation_check_keeps() -> None:
+    """Triples about designations whose property no shape names are left out of a
+    regulation's validation; a property under sh:inversePath or in a query is followed
+    backwards; a closed shape or a query with a variable property keeps every triple."""
+    shapes = Graph().parse(data=SHAPE_PREFIXES + """
+        ex:A sh:targetClass dg:Norm ; sh:property [ sh:path [ sh:inversePath dg:within ] ] .
+        ex:B sh:targetClass dg:Norm ;
+            sh:sparql [ sh:select "SELECT $this ?value WHERE { $this dg:level ?value }" ] .
+    """, format="turtle")
+    forward, backward = sliced.shape_terms(shapes)
+    assert {DG.within, DG.level, DG.Norm} <= forward and DG.includes not in forward
+    assert backward == {DG.within, DG.level}
+    closed = shapes + Graph().parse(data=SHAPE_PREFIXES + "ex:C sh:closed true .",
+                                    format="turtle")
+    assert sliced.shape_terms(closed) is None
+    any_property = Graph().parse(data=SHAPE_PREFIXES + """
+        ex:D sh:sparql [ sh:select "SELECT $this ?value WHERE { $this ?p ?value }" ] .
+    """, format="turtle")
+    assert sliced.shape_terms(any_property) is None

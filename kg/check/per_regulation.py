@@ -159,7 +159,7 @@ def _finished(plan: sliced.Plan | None, done: _Done,
     elif plan is None or done.nodes is None:
         report = validate.Report(True)
     else:
-        report = sliced.report([], lexicon, plan, done.nodes)
+        report = sliced.report([], lexicon, plan, frozenset())
     return Checked(done.inferred, report, done.outcome is None, done.triples)
 
 
@@ -217,7 +217,7 @@ def _checked(plan: sliced.Plan | None, outcome: Outcome,
         return outcome
     assert plan is not None
     return Checked(outcome.inferred,
-                   sliced.report(outcome.violations, lexicon, plan, outcome.nodes))
+                   sliced.report(outcome.violations, lexicon, plan, outcome.covered))
 
 
 def _cacheable(job: _Job, outcome: Outcome) -> bool:
@@ -225,7 +225,7 @@ def _cacheable(job: _Job, outcome: Outcome) -> bool:
     and made from what the key was made from (the whole lexicon, or the slice)."""
     if isinstance(outcome, Checked):
         return job.nodes is None and outcome.report.conforms
-    return not outcome.violations and not outcome.widened
+    return not outcome.violations and not outcome.widened and not outcome.covered
 
 
 def check_whole(context: Context, part: Graph) -> Checked:

@@ -1,23 +1,32 @@
 """Reason over and validate one regulation with the slice of the lexicon it needs
 (kg/check/slices.py says why that gives what the whole lexicon gives).
 
-A regulation's verdict is made of two halves: the violations at its own nodes and at
-the lexicon nodes of its slice (validated here, with the regulation), and those at
-every other lexicon node and ontology term, which the regulation cannot change and
-which the lexicon's own validation finds once for all regulations.
+A regulation's verdict is made of two halves: the violations at its own nodes
+(validated here, with the regulation), and those at the lexicon nodes and ontology
+terms, which the lexicon's own validation finds once for all regulations. A regulation
+cannot change how a lexicon node validates unless what it entails gives that node a
+type, or a triple a shape follows from it (any term the shapes name, forward; a term
+under sh:inversePath or in a SPARQL query, backward). When it does (a designation
+missing from the lexicon, say), the lexicon nodes of its slice are validated here too,
+as before. At corpus size the slice holds thousands of designations (every actor
+within a county government), and validating them with every regulation was most of
+its check.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 
-from rdflib import Graph, Node
-from rdflib.namespace import RDFS
+from rdflib import Graph, Node, URIRef
+from rdflib.namespace import RDF, RDFS, SH
 
 from kg.check import rules, validate
 from kg.check.reason import Reasoner, Triple
 from kg.check.slices import Lexicon
+from kg.namespaces import PREFIXES
 
 
 @dataclass(frozen=True)
@@ -25,9 +34,10 @@ class Own:
     """What checking one regulation with its slice found."""
 
     inferred: frozenset[Triple]  # entailed with the regulation, beyond the lexicon's own
-    violations: list[validate.Violation]  # at the regulation's nodes and its slice's
+    violations: list[validate.Violation]  # at the regulation's nodes (and `covered`)
     nodes: frozenset[Node]  # the slice's lexicon nodes
     widened: bool = False  # the first guess of the slice was too small
+    covered: frozenset[Node] = frozenset()  # lexicon nodes validated with the regulation
 
 
 @dataclass
@@ -38,6 +48,8 @@ class Plan:
     lexicon: Lexicon
     shapes: Graph
     subclasses: list[Triple] = field(default_factory=list)  # of the ontology, for sh:class
+    forward: frozenset[Node] = frozenset()  # every term the shapes name
+    backward: frozenset[Node] = frozenset()  # terms shapes follow from object to subject
 
     @classmethod
     def make(cls, ontology: Graph, lexicon: Graph, shapes: Graph, base_iri: str) -> Plan | None:
@@ -51,12 +63,31 @@ class Plan:
             sliced = Lexicon(lexicon, reasoner)
         except rules.NeedsEquality:
             return None
-        return cls(reasoner, sliced, shapes, list(ontology.triples((None, RDFS.subClassOf, None))))
+        terms = shape_terms(shapes)
+        if terms is None:  # a shape may reach any property: check with the whole lexicon
+            return None
+        forward, backward = terms
+        return cls(reasoner, sliced, shapes, list(ontology.triples((None, RDFS.subClassOf, None))),
+                   forward, backward)
 
     def fits(self, part: Graph) -> bool:
         """A regulation that states something about a designation or an ontology term
         could change how those validate: it is checked with the whole lexicon."""
         return not self.lexicon.states_about(part)
+
+    def changes_lexicon(self, fresh: Iterable[Triple]) -> bool:
+        """Whether new triples could change how some lexicon node validates."""
+        nodes = self.lexicon.nodes
+        return any((s in nodes and (p == RDF.type or p in self.forward))
+                   or (o in nodes and p in self.backward) for s, p, o in fresh)
+
+    def seen(self, triples: Iterable[Triple]) -> Iterator[Triple]:
+        """``triples`` without those about a lexicon node whose property no shape names
+        (dg:includes, skos:narrowerTransitive, dg:subjectTo…: a third of a slice and
+        of what a regulation entails): no shape can reach them, since none is closed and
+        no query of theirs has a variable for a property (Plan.make checks both)."""
+        nodes, named = self.lexicon.nodes, self.forward
+        return (t for t in triples if t[1] in named or t[0] not in nodes)
 
     def first_guess(self, part: Graph) -> frozenset[Node]:
         return frozenset(self.lexicon.neighbourhood(self.lexicon.named(part)))
@@ -76,22 +107,55 @@ def check_part(plan: Plan, part: Graph, nodes: frozenset[Node]) -> Own:
             break
         nodes, widened = nodes | missing, True
     inferred = frozenset(plan.reasoner.kept(fresh))
-    data = validate.DataGraph(chain(plan.subclasses, stated, sliced, inferred))
-    report = validate.run(data, plan.shapes)
-    return Own(inferred, _at(report.violations, plan.lexicon, nodes, inside=True),
-               nodes, widened)
+    data = validate.DataGraph(chain(plan.subclasses, stated,
+                                    plan.seen(chain(sliced, inferred))))
+    covered = nodes if plan.changes_lexicon(fresh) else frozenset()
+    excluded = frozenset() if covered else plan.lexicon.foci
+    report = validate.run(data, plan.shapes, excluded)
+    return Own(inferred, _at(report.violations, plan.lexicon, covered, inside=True),
+               nodes, widened, covered)
+
+
+def shape_terms(shapes: Graph) -> tuple[frozenset[Node], frozenset[Node]] | None:
+    """Every IRI the shapes name (and their queries), and those a shape may follow
+    backwards: under sh:inversePath, or in a SPARQL query (which can go either way).
+    None when a shape may look at properties it does not name."""
+    named = {n for t in shapes for n in t if isinstance(n, URIRef)}
+    queried: set[Node] = set()
+    for text in shapes.objects(None, SH.select):
+        for prefix, local in re.findall(r"\b([a-z]+):([A-Za-z_][\w-]*)", str(text)):
+            if prefix in PREFIXES:
+                queried.add(URIRef(str(PREFIXES[prefix]) + local))
+        queried.update(URIRef(iri) for iri in re.findall(r"<([^<>\s]+)>", str(text)))
+    inverse = set(shapes.objects(None, SH.inversePath))
+    if _any_property(shapes):
+        return None
+    return frozenset(named | queried), frozenset(queried | inverse)
+
+
+def _any_property(shapes: Graph) -> bool:
+    """Whether a shape may look at properties it does not name: a closed shape, or a
+    query with a variable in a triple's property place (``?s ?p``, ``$this ?p``)."""
+    if (None, SH.closed, None) in shapes:
+        return True
+    for text in shapes.objects(None, SH.select):
+        patterns = re.sub(r"(SELECT|GROUP BY|ORDER BY)[^{}\n]*", " ", str(text))
+        if re.search(r"[?$]\w+\s+[?$]\w+", patterns):
+            return True
+    return False
 
 
 def lexicon_violations(plan: Plan, ontology: Graph) -> list[validate.Violation]:
     """Validate the lexicon alone, with the ontology and what they entail."""
-    data = validate.DataGraph(chain(ontology, plan.lexicon.triples))
+    data = validate.DataGraph(chain(ontology, plan.seen(plan.lexicon.triples)))
     return validate.run(data, plan.shapes).violations
 
 
 def report(own: list[validate.Violation], lexicon: list[validate.Violation],
-           plan: Plan, nodes: frozenset[Node]) -> validate.Report:
-    """A regulation's report: its own violations and the lexicon's outside its slice."""
-    violations = own + _at(lexicon, plan.lexicon, nodes, inside=False)
+           plan: Plan, covered: frozenset[Node]) -> validate.Report:
+    """A regulation's report: its own violations and the lexicon's outside what was
+    validated with it."""
+    violations = own + _at(lexicon, plan.lexicon, covered, inside=False)
     violations.sort(key=lambda v: (v.focus, v.shape, v.path, v.value, v.message_en))
     return validate.Report(not any(v.blocking for v in violations), violations)
 

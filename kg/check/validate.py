@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 import pyshacl
-from rdflib import Graph
+from pyshacl.graph_abstraction import DataGraph as ShaclData
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.plugins.sparql.processor import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
@@ -95,19 +96,47 @@ def _prepared(text: str, namespaces: tuple) -> Query:
     return prepareQuery(text, initNs=dict(namespaces))
 
 
-def run(data: Graph, shapes: Graph) -> Report:
-    """Validate ``data`` (asserted + inferred, ontology included) against ``shapes``.
-    The shapes have no SHACL rules, so pyshacl validates a DataGraph in place (it stays
+def run(data: Graph, shapes: Graph, excluded: Collection[str] = frozenset()) -> Report:
+    """Validate ``data`` (asserted + inferred, ontology included) against ``shapes``,
+    with no focus node among the IRIs ``excluded`` (nodes validated elsewhere). The
+    shapes have no SHACL rules, so pyshacl validates a DataGraph in place (it stays
     unchanged) instead of copying it first; any other graph is copied into one."""
     if not isinstance(data, DataGraph):
         data = DataGraph(data)
-    conforms, results, _text = pyshacl.validate(
-        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
-        inplace=True)
+    options = {"inference": "none", "advanced": True, "allow_warnings": True,
+               "inplace": True}
+    conforms, results, _text = _Validator(ShaclData.from_rdflib(data), shapes, options,
+                                          excluded).run()
     violations = [_violation(results, node, shapes)
                   for node in results.subjects(RDF.type, SH.ValidationResult)]
     violations.sort(key=lambda v: (v.focus, v.shape))
     return Report(bool(conforms), violations, results)
+
+
+class _Validator(pyshacl.Validator):
+    """What pyshacl.validate runs for a graph already loaded, its shapes' targets
+    finding no focus node among ``excluded``. (pyshacl's focus_nodes option filters
+    the value nodes of nested shapes too, and drops literals, so it reports what the
+    whole validation does not.)"""
+
+    def __init__(self, data: ShaclData, shapes: Graph, options: dict,
+                 excluded: Collection[str]) -> None:
+        super().__init__(data, shacl_graph=shapes, options=options)
+        if excluded:
+            targeting = _targeting_without(excluded)
+            for shape in self.shacl_graph.shapes:  # built for this validation only
+                shape.__class__ = targeting  # Shape has __slots__: no attribute to set
+
+
+def _targeting_without(excluded: Collection[str]) -> type:
+    """A Shape whose targets leave out the IRIs ``excluded``."""
+
+    def focus_nodes(self: pyshacl.Shape, data_graph: Any, debug: bool = False) -> set:
+        found = pyshacl.Shape.focus_nodes(self, data_graph, debug)
+        return {n for n in found if not (isinstance(n, URIRef) and str(n) in excluded)}
+
+    return type("TargetingWithout", (pyshacl.Shape,), {"__slots__": (),
+                                                       "focus_nodes": focus_nodes})
 
 
 def _violation(results: Graph, node: object, shapes: Graph) -> Violation:
