@@ -80,3 +80,58 @@ def test_a_penalty_quote_not_in_the_text_is_an_error_with_its_line(tmp_path: Pat
     with pytest.raises(AnnotationError) as caught:
         pipeline.run(Settings(data_dir=data, build_dir=tmp_path / "b"), write=False, strict=True)
     assert "penalty quote not found" in str(caught.value) and caught.value.line
+
+
+MORE_TEXT = """第六条　经营者可以设立会员制度，但应当公示会员规则。
+第七条　经批准，经营者可以开展促销活动。
+第八条　违反本条例第六条、第七条规定的，由县级以上人民政府市场监督管理部门责令改正。
+"""
+MORE_STATEMENTS = """
+[[statement]]
+at = "6.1"
+class = "Permission"
+cue = "可以"
+quote = "经营者可以设立会员制度"
+addressee = ["经营者"]
+
+[[statement]]
+at = "6.1"
+class = "Obligation"
+cue = "应当"
+quote = "但应当公示会员规则。"
+addressee = ["经营者"]
+
+[[statement]]
+at = "7.1"
+class = "Permission"
+cue = "可以"
+quote = "经批准，经营者可以开展促销活动。"
+addressee = ["经营者"]
+
+[[statement]]
+at = "8.1"
+class = "Liability"
+quote = "违反本条例第六条、第七条规定的，由县级以上人民政府市场监督管理部门责令改正。"
+enforces = ["6", "7"]
+enforced_by = ["县级以上人民政府市场监督管理部门"]
+liable = ["经营者"]
+[[statement.penalty]]
+kind = "Rectification"
+quote = "责令改正"
+"""
+
+
+def test_a_cited_article_is_breached_through_its_duties(tmp_path: Path) -> None:
+    """第六条 permits and obliges: the liability enforces the duty, not the permission.
+    第七条 only permits (经批准): doing it unapproved breaches the permission itself."""
+    data = data_dir_with(tmp_path, FIXTURES / "liability")
+    with (data / "fine.txt").open("a", encoding="utf-8") as text:
+        text.write(MORE_TEXT)
+    with (data / "annotations" / "fine.toml").open("a", encoding="utf-8") as statements:
+        statements.write(MORE_STATEMENTS)
+    result = pipeline.run(Settings(data_dir=data, build_dir=tmp_path / "b"), write=False)
+    assert result.report.conforms and not result.quarantined, result.quarantined
+    built = result.graphs[IRIS.graph("fine")]
+    assert set(built.objects(liability(built, "art_8__para_1"), DG.enforces)) == {
+        URIRef(REG + "art_6__para_1/obligation-12-22"),
+        URIRef(REG + "art_7__para_1/permission-0-16")}

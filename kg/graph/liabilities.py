@@ -9,7 +9,7 @@ from kg.graph.iris import Iris
 from kg.graph.rdf import label, selector
 from kg.namespaces import DG, RDF, XSD
 from kg.source.lexicon import Lexicon
-from kg.source.statements import Anchor, Penalty, Statement
+from kg.source.statements import DUTY_KINDS, Anchor, Penalty, Statement
 
 KIND_CONCEPT = {"Other": "OtherPenalty"}  # the rest are named as in PENALTY_KINDS
 KIND_ZH = {"Warning": "警告", "Fine": "罚款", "Confiscation": "没收", "Rectification": "责令改正",
@@ -17,18 +17,29 @@ KIND_ZH = {"Warning": "警告", "Fine": "罚款", "Confiscation": "没收", "Rec
            "Compensation": "赔偿", "Criminal": "追究刑事责任", "Other": "其他后果"}
 
 
-def add(graph: Graph, node: URIRef, statement: Statement, norms: list[tuple[Anchor, URIRef]],
-        slug: str, lexicon: Lexicon, iris: Iris) -> None:
-    for cited in statement.enforces:
-        for anchor, norm in norms:
-            if cited.covers(anchor):
-                graph.add((node, DG.enforces, norm))
+def add(graph: Graph, node: URIRef, statement: Statement,
+        norms: list[tuple[Anchor, URIRef, str]], slug: str, lexicon: Lexicon,
+        iris: Iris) -> None:
+    for norm in enforced(statement, norms):
+        graph.add((node, DG.enforces, norm))
     for prop, names in ((DG.enforcedBy, statement.enforced_by), (DG.liable, statement.liable)):
         for name in names:
             graph.add((node, prop, iris.term("actor", lexicon.get("actor", name).id)))
     for number, penalty in enumerate(statement.penalties, start=1):
         _penalty(graph, node, URIRef(f"{node}/penalty-{number}"), penalty,
                  _stated_in(statement.at, penalty), slug, iris)
+
+
+def enforced(statement: Statement, norms: list[tuple[Anchor, URIRef, str]]) -> list[URIRef]:
+    """The norms a liability sanctions: in each unit it cites, the duties stated there
+    (a permission or an encouragement cannot be breached), or every norm there when it
+    states none (经批准，可以… is breached by doing it unapproved)."""
+    found: list[URIRef] = []
+    for unit in statement.enforces:
+        there = [(norm, kind) for anchor, norm, kind in norms if unit.covers(anchor)]
+        duties = [norm for norm, kind in there if kind in DUTY_KINDS]
+        found += duties or [norm for norm, _ in there]
+    return list(dict.fromkeys(found))
 
 
 def _stated_in(at: Anchor, penalty: Penalty) -> Anchor:

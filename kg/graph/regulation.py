@@ -55,7 +55,8 @@ def regulation_graph(source: Source, lexicon: Lexicon, iris: Iris) -> Graph:
         _add_section(graph, section, regulation.slug, iris)
     for article in regulation.articles:
         _add_article(graph, root, article, regulation.slug, iris)
-    norms = [(s.at, iris.statement(regulation.slug, s)) for s in source.statements if s.is_norm]
+    norms = [(s.at, iris.statement(regulation.slug, s), s.kind)
+             for s in source.statements if s.is_norm]
     for statement in source.statements:
         node = _add_statement(graph, statement, regulation.slug, lexicon, iris)
         if statement.kind == "Liability":

@@ -7,6 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 
 NORM_KINDS = ("Obligation", "Prohibition", "Permission", "Encouragement")
+DUTY_KINDS = NORM_KINDS[:2]  # the norms that can be breached
 PROVISION_KINDS = ("Purpose", "Scope", "Definition", "Commencement", "Liability")
 KINDS = NORM_KINDS + PROVISION_KINDS
 # the consequences of a breach (vocabulary: dg:penaltyKinds; Criminal and Other are ours)

@@ -6,10 +6,11 @@ from typing import Any
 
 from flask import url_for
 
+from kg.source.statements import DUTY_KINDS
 from server.pages.slice import NORM_KINDS, Slice
 from server.pages.viewmodel import LiabilityView, StatementView, TermView, UnitView
 
-DUTIES = ("Obligation", "Prohibition")  # the norms that can be breached
+DUTIES = DUTY_KINDS
 KIND_ENDPOINT = {"actor": "pages.actor", "mechanism": "pages.mechanism",
                  "carrier": "pages.carrier"}
 
