@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -79,7 +80,8 @@ def run(settings: Settings, write: bool = True, engine: str = "fast",
                          {iris.graph(s.slug): s for s in unified.sources.regulations},
                          settings.build_dir / "cache" if write else None,
                          partial(regulation.regulation_graph, lexicon=unified.lexicon, iris=iris),
-                         per_regulation.Sink(built.folder, str(iris.graph("inferred"))),
+                         per_regulation.Sink(built.folder, str(iris.graph("inferred")),
+                                             _digest(repr(unified.lexicon))),
                          _stage(progress, "build"))
     for name, part in checked.items():
         built.written(name, part.triples)
@@ -92,6 +94,10 @@ def run(settings: Settings, write: bool = True, engine: str = "fast",
         result.release = clock.time("store", store.write, settings.build_dir, result.graphs,
                                     _info(settings, result), force)
     return result
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _stage(progress: Progress | None, stage: str) -> Callable[[int, int, str], None] | None:

@@ -65,3 +65,27 @@ def test_a_dropped_part_leaves_nothing_behind(tmp_path: Path) -> None:
     assert dropped not in built and len(built) == 1
     assert built.merge_inferred(INFERRED, []) == 1
     assert not (tmp_path / parts.file_name(dropped)).exists()
+
+
+def test_an_unchanged_regulation_is_reused_as_written(tmp_path: Path) -> None:
+    """A second build takes each unchanged regulation's files from build/cache/parts
+    (same bytes released), and a changed one is made and checked again."""
+    from kg import pipeline
+    from kg.config import Settings
+    from kg.release import store
+    from tests.conftest import FIXTURES, data_dir_with
+
+    data = data_dir_with(tmp_path, FIXTURES / "mini", FIXTURES / "liability")
+    settings = Settings(data_dir=data, build_dir=tmp_path / "build")
+    first = pipeline.run(settings, force=True)
+    assert list((settings.build_dir / "cache" / "parts").glob("*.count"))
+    again = pipeline.run(settings, force=True)
+    assert again.cached == first.cached + 2  # both regulations, no graph made
+    assert (again.release / store.NQUADS).read_bytes() == (
+        first.release / store.NQUADS).read_bytes()
+    text = data / "fine.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "本条经修正后施行。\n", encoding="utf-8")
+    changed = pipeline.run(settings, force=True)
+    assert changed.cached == first.cached + 1
+    name = URIRef("https://w3id.org/dutygraph/graph/fine")
+    assert any("本条经修正后施行" in str(o) for o in changed.graphs[name].objects())

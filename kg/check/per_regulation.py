@@ -17,14 +17,18 @@ so an unchanged regulation is never reasoned over or validated twice, even when 
 lexicon grows elsewhere. Parts run in parallel (kg/check/parallel.py): in a build each
 worker makes a regulation's graph from its source, checks it (or finds it in the cache)
 and writes it to a file (kg/release/parts.py), so that only reports come back and no
-process holds more than one regulation's graph at a time.
+process holds more than one regulation's graph at a time. Those files are kept too
+(build/cache/parts, hard links), under a hash of what makes the graph (the source as
+read, the lexicon, the code): a regulation unchanged since is reused as written,
+without making its graph at all.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -32,67 +36,10 @@ from typing import Any
 from rdflib import Graph, Node, URIRef
 
 from kg.check import cache, parallel, reason, rules, sliced, slices, validate
-from kg.graph.rdf import new_graph
+from kg.check.context import Checked, Context, digest, union
 from kg.release import parts
 
-_CODE = [*sorted(Path(__file__).parent.glob("*.py")),
-         Path(__file__).parent.parent / "graph" / "regulation.py"]
-
-
-@dataclass(frozen=True)
-class Context:
-    """What every part is reasoned and validated with."""
-
-    ontology: Graph
-    lexicon: Graph
-    shapes: Graph
-    base_iri: str
-    engine: str = "fast"
-    sources: bytes = b""  # the ontology and shapes files as written (they hold blank nodes)
-    _prepared: dict = field(default_factory=dict, init=False, repr=False, compare=False)
-
-    def digest(self) -> str:
-        """What every result depends on, the lexicon apart."""
-        code = b"".join(p.read_bytes() for p in _CODE if p.exists())
-        parts = (code, self.sources, self.base_iri.encode(), self.engine.encode())
-        return hashlib.sha256(b"\0".join(parts)).hexdigest()
-
-    def plan(self) -> sliced.Plan | None:
-        """The sliced check's preparation, or None to check with the whole lexicon."""
-        if "plan" not in self._prepared:
-            fast = self.engine == "fast"
-            self._prepared["plan"] = sliced.Plan.make(
-                self.ontology, self.lexicon, self.shapes, self.base_iri) if fast else None
-        return self._prepared["plan"]
-
-    def lexicon_digest(self) -> str:
-        if "lexicon" not in self._prepared:
-            self._prepared["lexicon"] = slices.digest(self.lexicon)
-        return self._prepared["lexicon"]
-
-    def lexicon_violations(self) -> list[validate.Violation]:
-        """The lexicon's own validation (for a build in one process)."""
-        plan = self.plan()
-        if plan is None:
-            return []
-        if "violations" not in self._prepared:
-            self._prepared["violations"] = sliced.lexicon_violations(plan, self.ontology)
-        return self._prepared["violations"]
-
-    def lexicon_inferred(self) -> Graph:
-        """What the lexicon entails alone; with the whole lexicon every part has it."""
-        plan = self.plan()
-        return _graph(plan.lexicon.inferred if plan else ())
-
-
-@dataclass(frozen=True)
-class Checked:
-    """A part's inferred triples and its validation report."""
-
-    inferred: Collection[tuple]  # a Graph, or a set of triples; empty when written out
-    report: validate.Report
-    cached: bool = False
-    triples: int = 0  # the part's own, when written out
+__all__ = ["Checked", "Context", "Sink", "check", "check_all", "check_whole"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +49,7 @@ class Sink:
 
     folder: Path
     inferred_name: str
+    made_from: str = ""  # a digest of what makes a part's graph besides its source
 
 
 @dataclass(frozen=True)
@@ -139,7 +87,7 @@ def check_all(context: Context, parts: Mapping[URIRef, Any], cache_dir: Path | N
     if not parts:
         return {}
     plan, names = context.plan(), list(parts)
-    lexicon_key = _hash(context.digest(), "lexicon", context.lexicon_digest())
+    lexicon_key = digest(context.digest(), "lexicon", context.lexicon_digest())
     known = plan is None or cache.lexicon_conforms(cache_dir, lexicon_key)
     work = _Work(context, cache_dir, make, sink)
     tasks = ([None] if not known else []) + [(str(n), parts[n]) for n in names]
@@ -164,8 +112,14 @@ def _finished(plan: sliced.Plan | None, done: _Done,
 
 
 def _part(work: _Work, part: Any, name: str) -> _Done:
-    """One part from its graph to its result: the cache's, or checked and cached."""
+    """One part from its graph to its result: the cache's, or checked and cached. A part
+    written before from the same source, lexicon and code is reused as it was."""
     context, plan = work.context, work.context.plan()
+    made = _made_key(work, part)
+    if made is not None and work.sink is not None:
+        reused = parts.reuse(work.cache_dir, made, work.sink.folder, name)
+        if reused is not None:
+            return _Done(frozenset(), None, frozenset(), reused)
     graph = part if work.make is None else work.make(part)
     job = _job(context, plan, context.digest(), graph)
     outcome: Outcome | None = None
@@ -179,8 +133,28 @@ def _part(work: _Work, part: Any, name: str) -> _Done:
         return _Done(job.nodes, outcome, inferred, len(graph))
     triples = parts.write_part(work.sink.folder, name, graph, inferred,
                                work.sink.inferred_name)
+    if made is not None and job.nodes is not None and (
+            outcome is None or _cacheable(job, outcome)):
+        parts.remember(work.cache_dir, made, work.sink.folder, name, triples)
     light = None if outcome is None else replace(outcome, inferred=frozenset())
     return _Done(job.nodes, light, frozenset(), triples)
+
+
+def _made_key(work: _Work, part: Any) -> str | None:
+    """The key of a part's written files, from what its graph is made of (no graph is
+    made to find it); None when the part comes as a graph."""
+    if work.make is None or work.sink is None or work.cache_dir is None:
+        return None
+    context = work.context
+    return digest(context.digest(), _graph_code(), work.sink.made_from,
+                 context.lexicon_digest(), repr(part))
+
+
+@lru_cache(maxsize=1)
+def _graph_code() -> str:
+    folder = Path(__file__).parent.parent
+    code = sorted([*(folder / "graph").glob("*.py"), folder / "release" / "parts.py"])
+    return hashlib.sha256(b"".join(p.read_bytes() for p in code)).hexdigest()
 
 
 def check(context: Context, part: Graph) -> Checked:
@@ -192,10 +166,10 @@ def check(context: Context, part: Graph) -> Checked:
 
 def _job(context: Context, plan: sliced.Plan | None, shared: str, part: Graph) -> _Job:
     if plan is None or not plan.fits(part):
-        return _Job(_hash(shared, "whole", context.lexicon_digest(), slices.digest(part)), None)
+        return _Job(digest(shared, "whole", context.lexicon_digest(), slices.digest(part)), None)
     nodes = plan.first_guess(part)
     lexicon = plan.lexicon.slice_digest(nodes)
-    return _Job(_hash(shared, "sliced", lexicon, slices.digest(part)), nodes)
+    return _Job(digest(shared, "sliced", lexicon, slices.digest(part)), nodes)
 
 
 Outcome = sliced.Own | Checked
@@ -230,7 +204,7 @@ def _cacheable(job: _Job, outcome: Outcome) -> bool:
 
 def check_whole(context: Context, part: Graph) -> Checked:
     """Reason over one part with the whole lexicon and ontology, then validate it all."""
-    data = _union(context.lexicon, part)
+    data = union(context.lexicon, part)
     inferred = reason.infer(data, context.ontology, context.base_iri, engine=context.engine)
     report = validate.run(validate.DataGraph(chain(context.ontology, data, inferred)),
                           context.shapes)
@@ -246,19 +220,3 @@ def _task(work: _Work, task: tuple | None) -> object:
 
 def _label(task: tuple | None) -> str:
     return "the lexicon" if task is None else task[0]
-
-
-def _union(*graphs: Iterable) -> Graph:
-    merged = new_graph()
-    for graph in graphs:
-        for triple in graph:
-            merged.add(triple)
-    return merged
-
-
-def _graph(triples: Iterable) -> Graph:
-    return _union(triples)
-
-
-def _hash(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()

@@ -54,10 +54,17 @@ def write_part(folder: Path, name: str, graph: Iterable, inferred: Iterable,
                inferred_name: str) -> int:
     """Write one regulation's graph and its inferred triples; returns its triple count."""
     lines = sorted_lines(graph, name)
-    (folder / file_name(name)).write_bytes(b"".join(lines))
-    (folder / file_name(name, INFERRED)).write_bytes(
-        b"".join(sorted_lines(inferred, inferred_name)))
+    _replace(folder / file_name(name), b"".join(lines))
+    _replace(folder / file_name(name, INFERRED), b"".join(sorted_lines(inferred, inferred_name)))
     return len(lines)
+
+
+def _replace(path: Path, content: bytes) -> None:
+    """Write a new file in place of any old one: never through it, since the old one
+    may be a hard link of a cached part."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    tmp.write_bytes(content)
+    os.replace(tmp, path)
 
 
 def scratch(build_dir: Path | None) -> Path:
@@ -82,6 +89,47 @@ def _alive(pid: str) -> bool:
     except PermissionError:  # another user's process
         return True
     return True
+
+
+def reuse(cache_dir: Path | None, key: str, folder: Path, name: str) -> int | None:
+    """Put the part remembered under ``key`` into ``folder`` as ``name``; returns its
+    triple count, or None when it is not remembered (a damaged entry is a miss)."""
+    if cache_dir is None:
+        return None
+    entry = cache_dir / "parts"
+    try:
+        triples = int((entry / f"{key}.count").read_text(encoding="ascii"))
+        for suffix in ("", INFERRED):
+            _link(entry / f"{key}{suffix}.nq", folder / file_name(name, suffix))
+    except (OSError, ValueError):
+        return None
+    return triples
+
+
+def remember(cache_dir: Path | None, key: str, folder: Path, name: str, triples: int) -> None:
+    """Keep a part written by write_part under ``key`` (best effort, as the check's
+    cache: a failure only means building it again)."""
+    if cache_dir is None:
+        return
+    entry = cache_dir / "parts"
+    with contextlib.suppress(OSError):
+        entry.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", INFERRED):
+            _link(folder / file_name(name, suffix), entry / f"{key}{suffix}.nq")
+        count = entry / f".{key}.{os.getpid()}.count"
+        count.write_text(str(triples), encoding="ascii")
+        os.replace(count, entry / f"{key}.count")  # written last: the entry is whole
+
+
+def _link(source: Path, target: Path) -> None:
+    """A hard link (the files are never written again), else a copy."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(source, tmp)
+    except OSError:
+        shutil.copyfile(source, tmp)
+    os.replace(tmp, target)
 
 
 class Parts(Mapping[URIRef, Graph]):
