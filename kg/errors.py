@@ -21,6 +21,9 @@ class InputError(KGError):
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self) -> tuple:  # back from a worker process as itself
+        return type(self), (self.path, self.line, self.problem)
+
 
 class ParseError(InputError):
     """The regulation text does not follow the bookmark text format."""
@@ -38,6 +41,9 @@ class ValidationFailed(KGError):
     def __init__(self, report_text: str) -> None:
         self.report_text = report_text
         super().__init__("the graph does not conform to ontology/shapes.ttl\n" + report_text)
+
+    def __reduce__(self) -> tuple:
+        return type(self), (self.report_text,)
 
 
 class BuildNotFound(KGError):

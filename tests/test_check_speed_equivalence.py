@@ -336,7 +336,11 @@ def test_the_shapes_name_the_properties_a_regulation_check_keeps() -> None:
     closed = shapes + Graph().parse(data=SHAPE_PREFIXES + "ex:C sh:closed true .",
                                     format="turtle")
     assert sliced.shape_terms(closed) is None
-    any_property = Graph().parse(data=SHAPE_PREFIXES + """
-        ex:D sh:sparql [ sh:select "SELECT $this ?value WHERE { $this ?p ?value }" ] .
-    """, format="turtle")
-    assert sliced.shape_terms(any_property) is None
+    for pattern in ("$this ?p ?value", "dg:X ?p dg:Y", "$this dg:level ?v ; ?p ?value"):
+        any_property = Graph().parse(data=SHAPE_PREFIXES + f"""
+            ex:D sh:sparql [ sh:select "SELECT $this ?value WHERE {{ {pattern} }}" ] .
+        """, format="turtle")
+        assert sliced.shape_terms(any_property) is None, pattern
+    objects_of = Graph().parse(data=SHAPE_PREFIXES + "ex:E sh:targetObjectsOf dg:addressee .",
+                               format="turtle")
+    assert DG.addressee in sliced.shape_terms(objects_of)[1]  # a target from the object

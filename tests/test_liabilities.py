@@ -85,6 +85,9 @@ def test_a_penalty_quote_not_in_the_text_is_an_error_with_its_line(tmp_path: Pat
 MORE_TEXT = """第六条　经营者可以设立会员制度，但应当公示会员规则。
 第七条　经批准，经营者可以开展促销活动。
 第八条　违反本条例第六条、第七条规定的，由县级以上人民政府市场监督管理部门责令改正。
+第九条　经营者应当保存票据。
+经批准，经营者可以延长营业时间。
+第十条　违反本条例第九条规定的，由县级以上人民政府市场监督管理部门责令改正。
 """
 MORE_STATEMENTS = """
 [[statement]]
@@ -118,12 +121,39 @@ liable = ["经营者"]
 [[statement.penalty]]
 kind = "Rectification"
 quote = "责令改正"
+
+[[statement]]
+at = "9.1"
+class = "Obligation"
+cue = "应当"
+quote = "经营者应当保存票据。"
+addressee = ["经营者"]
+
+[[statement]]
+at = "9.2"
+class = "Permission"
+cue = "可以"
+quote = "经批准，经营者可以延长营业时间。"
+addressee = ["经营者"]
+
+[[statement]]
+at = "10.1"
+class = "Liability"
+quote = "违反本条例第九条规定的，由县级以上人民政府市场监督管理部门责令改正。"
+enforces = ["9"]
+enforced_by = ["县级以上人民政府市场监督管理部门"]
+liable = ["经营者"]
+[[statement.penalty]]
+kind = "Rectification"
+quote = "责令改正"
 """
 
 
 def test_a_cited_article_is_breached_through_its_duties(tmp_path: Path) -> None:
     """第六条 permits and obliges: the liability enforces the duty, not the permission.
-    第七条 only permits (经批准): doing it unapproved breaches the permission itself."""
+    第七条 only permits (经批准): doing it unapproved breaches the permission itself.
+    第九条 obliges in one paragraph and permits in the other: citing the article
+    enforces both, as citing each paragraph would."""
     data = data_dir_with(tmp_path, FIXTURES / "liability")
     with (data / "fine.txt").open("a", encoding="utf-8") as text:
         text.write(MORE_TEXT)
@@ -135,3 +165,6 @@ def test_a_cited_article_is_breached_through_its_duties(tmp_path: Path) -> None:
     assert set(built.objects(liability(built, "art_8__para_1"), DG.enforces)) == {
         URIRef(REG + "art_6__para_1/obligation-12-22"),
         URIRef(REG + "art_7__para_1/permission-0-16")}
+    assert set(built.objects(liability(built, "art_10__para_1"), DG.enforces)) == {
+        URIRef(REG + "art_9__para_1/obligation-0-10"),
+        URIRef(REG + "art_9__para_2/permission-0-16")}

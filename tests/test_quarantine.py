@@ -106,3 +106,16 @@ def test_nothing_publishable_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(AnnotationError):
         pipeline.run(settings)
     assert not (settings.build_dir / "current").exists()
+
+
+def test_an_error_raised_in_a_worker_reaches_the_build_as_itself() -> None:
+    """Errors cross process boundaries by pickling; they keep their file and line."""
+    import pickle
+
+    from kg.errors import AnnotationError, ValidationFailed
+
+    error = pickle.loads(pickle.dumps(AnnotationError("a.toml", 7, "quote not found")))
+    assert type(error) is AnnotationError and (error.path, error.line) == ("a.toml", 7)
+    assert str(error) == "a.toml:7: quote not found"
+    failed = pickle.loads(pickle.dumps(ValidationFailed("- x: y")))
+    assert failed.report_text == "- x: y"

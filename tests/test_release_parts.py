@@ -56,6 +56,7 @@ def test_the_inferred_graph_holds_each_triple_once(tmp_path: Path,
     lines = list(built.lines(INFERRED))
     assert lines == sorted(set(lines)) and len(lines) == 2
     assert len(built[INFERRED]) == 2
+    assert not list(tmp_path.glob("*.1.*")) and not list(tmp_path.glob("*.2.*"))  # rounds
 
 
 def test_a_dropped_part_leaves_nothing_behind(tmp_path: Path) -> None:

@@ -26,9 +26,11 @@ without making its graph at all.
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import metadata
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -152,9 +154,12 @@ def _made_key(work: _Work, part: Any) -> str | None:
 
 @lru_cache(maxsize=1)
 def _graph_code() -> str:
-    folder = Path(__file__).parent.parent
-    code = sorted([*(folder / "graph").glob("*.py"), folder / "release" / "parts.py"])
-    return hashlib.sha256(b"".join(p.read_bytes() for p in code)).hexdigest()
+    """The whole package's code and the libraries that write the lines: a part made
+    by other code is made again."""
+    code = sorted(Path(__file__).parent.parent.rglob("*.py"))
+    versions = [sys.version, *(metadata.version(n) for n in ("rdflib", "pyoxigraph"))]
+    content = b"".join(p.read_bytes() for p in code) + "\0".join(versions).encode()
+    return hashlib.sha256(content).hexdigest()
 
 
 def check(context: Context, part: Graph) -> Checked:

@@ -109,7 +109,7 @@ def check_part(plan: Plan, part: Graph, nodes: frozenset[Node]) -> Own:
     inferred = frozenset(plan.reasoner.kept(fresh))
     data = validate.DataGraph(chain(plan.subclasses, stated,
                                     plan.seen(chain(sliced, inferred))))
-    covered = nodes if plan.changes_lexicon(fresh) else frozenset()
+    covered = nodes if plan.changes_lexicon(chain(stated, fresh)) else frozenset()
     excluded = frozenset() if covered else plan.lexicon.foci
     report = validate.run(data, plan.shapes, excluded)
     return Own(inferred, _at(report.violations, plan.lexicon, covered, inside=True),
@@ -127,7 +127,7 @@ def shape_terms(shapes: Graph) -> tuple[frozenset[Node], frozenset[Node]] | None
             if prefix in PREFIXES:
                 queried.add(URIRef(str(PREFIXES[prefix]) + local))
         queried.update(URIRef(iri) for iri in re.findall(r"<([^<>\s]+)>", str(text)))
-    inverse = set(shapes.objects(None, SH.inversePath))
+    inverse = {*shapes.objects(None, SH.inversePath), *shapes.objects(None, SH.targetObjectsOf)}
     if _any_property(shapes):
         return None
     return frozenset(named | queried), frozenset(queried | inverse)
@@ -140,9 +140,14 @@ def _any_property(shapes: Graph) -> bool:
         return True
     for text in shapes.objects(None, SH.select):
         patterns = re.sub(r"(SELECT|GROUP BY|ORDER BY)[^{}\n]*", " ", str(text))
-        if re.search(r"[?$]\w+\s+[?$]\w+", patterns):
+        if _VARIABLE_PROPERTY.search(patterns):
             return True
     return False
+
+
+_TERM = r"(?:[?$]\w+|[\w-]*:[\w-]+|<[^<>\s]*>)"
+_VARIABLE_PROPERTY = re.compile(  # a variable between a subject and an object, or after ;
+    rf"(?:{_TERM}|;)\s+[?$]\w+\s+(?:{_TERM}|\"|'|\d|\[|\()")
 
 
 def lexicon_violations(plan: Plan, ontology: Graph) -> list[validate.Violation]:

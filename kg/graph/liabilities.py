@@ -31,14 +31,19 @@ def add(graph: Graph, node: URIRef, statement: Statement,
 
 
 def enforced(statement: Statement, norms: list[tuple[Anchor, URIRef, str]]) -> list[URIRef]:
-    """The norms a liability sanctions: in each unit it cites, the duties stated there
-    (a permission or an encouragement cannot be breached), or every norm there when it
-    states none (经批准，可以… is breached by doing it unapproved)."""
+    """The norms a liability sanctions: in each paragraph it cites, the duties stated
+    there (a permission or an encouragement cannot be breached), or every norm there
+    when it states none (经批准，可以… is breached by doing it unapproved)."""
     found: list[URIRef] = []
     for unit in statement.enforces:
-        there = [(norm, kind) for anchor, norm, kind in norms if unit.covers(anchor)]
-        duties = [norm for norm, kind in there if kind in DUTY_KINDS]
-        found += duties or [norm for norm, _ in there]
+        by_paragraph: dict[tuple[int, int], list[tuple[URIRef, str]]] = {}
+        for anchor, norm, kind in norms:
+            if unit.covers(anchor):
+                by_paragraph.setdefault((anchor.article, anchor.paragraph), []).append(
+                    (norm, kind))
+        for there in by_paragraph.values():  # citing 第N条 or each of its 款, the same
+            duties = [norm for norm, kind in there if kind in DUTY_KINDS]
+            found += duties or [norm for norm, _ in there]
     return list(dict.fromkeys(found))
 
 

@@ -30,8 +30,8 @@ from kg.graph.rdf import new_graph
 
 _NQUADS = pyoxigraph.RdfFormat.N_QUADS
 INFERRED = ".inferred"
-_MERGE_AT_ONCE = 256
-_PREFIX = ".parts-"  # open files in one merge (the limit is often 1,024)
+_PREFIX = ".parts-"
+_MERGE_AT_ONCE = 256  # open files in one merge (the limit is often 1,024)
 
 
 def sorted_lines(triples: Iterable, name: str) -> list[bytes]:
@@ -161,8 +161,9 @@ class Parts(Mapping[URIRef, Graph]):
         ``shared``, duplicates removed; returns its triple count."""
         self._memory.pop(name, None)
         first = self.folder / "shared.inferred.nq"
-        first.write_bytes(b"".join(sorted_lines(shared, name)))
-        files = [first, *(self.folder / file_name(n, INFERRED) for n in self._on_disk)]
+        _replace(first, b"".join(sorted_lines(shared, name)))
+        files = [first, *(self.folder / file_name(n, INFERRED) for n in self._on_disk
+                          if n != name)]
         count = _merge_files(files, self.folder / file_name(name))
         self._on_disk[name] = count
         return count
@@ -205,20 +206,31 @@ def _merge_files(files: list[Path], target: Path) -> int:
     while len(files) > _MERGE_AT_ONCE:
         round_ += 1
         batches = [files[i:i + _MERGE_AT_ONCE] for i in range(0, len(files), _MERGE_AT_ONCE)]
-        files = [target.with_suffix(f".{round_}.{i}") for i in range(len(batches))]
-        for batch, out in zip(batches, files, strict=True):
+        merged = [target.with_suffix(f".{round_}.{i}") for i in range(len(batches))]
+        for batch, out in zip(batches, merged, strict=True):
             _merge(batch, out)
-    return _merge(files, target)
+        if round_ > 1:  # the previous round's files, not the parts'
+            for path in files:
+                path.unlink(missing_ok=True)
+        files = merged
+    count = _merge(files, target)
+    if round_:
+        for path in files:
+            path.unlink(missing_ok=True)
+    return count
 
 
 def _merge(files: list[Path], target: Path) -> int:
+    """Merge into a new file put in place of ``target`` (never written through)."""
     handles = [path.open("rb") for path in files]
+    tmp = target.with_name(f".{target.name}.{os.getpid()}")
     try:
         count = 0
-        with target.open("wb") as out:
+        with tmp.open("wb") as out:
             for line, _ in groupby(heapq.merge(*handles)):
                 out.write(line)
                 count += 1
+        os.replace(tmp, target)
         return count
     finally:
         for handle in handles:
