@@ -30,10 +30,13 @@ class Context:
     _prepared: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def digest(self) -> str:
-        """What every result depends on, the lexicon apart."""
-        code = b"".join(p.read_bytes() for p in _CODE if p.exists())
-        parts = (code, self.sources, self.base_iri.encode(), self.engine.encode())
-        return hashlib.sha256(b"\0".join(parts)).hexdigest()
+        """What every result depends on, the lexicon apart (the code as it was when
+        first asked: files edited during a build do not change its keys)."""
+        if "digest" not in self._prepared:
+            code = b"".join(p.read_bytes() for p in _CODE if p.exists())
+            parts = (code, self.sources, self.base_iri.encode(), self.engine.encode())
+            self._prepared["digest"] = hashlib.sha256(b"\0".join(parts)).hexdigest()
+        return self._prepared["digest"]
 
     def plan(self) -> sliced.Plan | None:
         """The sliced check's preparation, or None to check with the whole lexicon."""

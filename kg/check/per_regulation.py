@@ -62,9 +62,10 @@ class _Job:
 
 @dataclass(frozen=True)
 class _Done:
-    """What a worker sends back of one part: no graph, and no triples when written out."""
+    """What a worker sends back of one part: no graph, no slice, and no triples when
+    written out (a province's slices are millions of nodes)."""
 
-    nodes: frozenset[Node] | None
+    sliced: bool  # checked with its slice of the lexicon (else with the whole lexicon)
     outcome: Outcome | None  # None: found in the cache
     inferred: Collection[tuple]
     triples: int
@@ -106,7 +107,7 @@ def _finished(plan: sliced.Plan | None, done: _Done,
               lexicon: list[validate.Violation]) -> Checked:
     if done.outcome is not None:
         report = _checked(plan, done.outcome, lexicon).report
-    elif plan is None or done.nodes is None:
+    elif plan is None or not done.sliced:
         report = validate.Report(True)
     else:
         report = sliced.report([], lexicon, plan, frozenset())
@@ -121,7 +122,7 @@ def _part(work: _Work, part: Any, name: str) -> _Done:
     if made is not None and work.sink is not None:
         reused = parts.reuse(work.cache_dir, made, work.sink.folder, name)
         if reused is not None:
-            return _Done(frozenset(), None, frozenset(), reused)
+            return _Done(True, None, frozenset(), reused)
     graph = part if work.make is None else work.make(part)
     job = _job(context, plan, context.digest(), graph)
     outcome: Outcome | None = None
@@ -132,14 +133,20 @@ def _part(work: _Work, part: Any, name: str) -> _Done:
         if _cacheable(job, outcome):
             cache.store_inferred(work.cache_dir, job.key, inferred)
     if work.sink is None:
-        return _Done(job.nodes, outcome, inferred, len(graph))
+        return _Done(job.nodes is not None, outcome, inferred, len(graph))
     triples = parts.write_part(work.sink.folder, name, graph, inferred,
                                work.sink.inferred_name)
     if made is not None and job.nodes is not None and (
             outcome is None or _cacheable(job, outcome)):
         parts.remember(work.cache_dir, made, work.sink.folder, name, triples)
-    light = None if outcome is None else replace(outcome, inferred=frozenset())
-    return _Done(job.nodes, light, frozenset(), triples)
+    return _Done(job.nodes is not None, _light(outcome), frozenset(), triples)
+
+
+def _light(outcome: Outcome | None) -> Outcome | None:
+    """The outcome without what the build no longer needs once the part is written."""
+    if isinstance(outcome, sliced.Own):
+        return replace(outcome, inferred=frozenset(), nodes=frozenset())
+    return None if outcome is None else replace(outcome, inferred=frozenset())
 
 
 def _made_key(work: _Work, part: Any) -> str | None:
