@@ -81,7 +81,7 @@ def run(settings: Settings, write: bool = True, engine: str = "fast",
                          settings.build_dir / "cache" if write else None,
                          partial(regulation.regulation_graph, lexicon=unified.lexicon, iris=iris),
                          per_regulation.Sink(built.folder, str(iris.graph("inferred")),
-                                             _digest(repr(unified.lexicon))),
+                                             _digest(repr(unified.lexicon)) if write else ""),
                          _stage(progress, "build"))
     for name, part in checked.items():
         built.written(name, part.triples)

@@ -306,10 +306,24 @@ CASES = {
     "referral": Case(
         "违反本条例第八条第（三）项规定的，依照《产品质量法》关于销售失效、变质的产品的处罚规定处罚。",
         (28, 1), ((8, None, 3),), (P("Other"),)),
-    # zhejiang/浙江省专利条例(2015-09-25).md 第四十四条
-    "no-consequence": Case(
+    # guangdong/东莞市零散工业废水管理条例(2022-12-15).md 第二十八条: 责令停业 suspends,
+    # 关闭 closes the business for good without revoking a licence (Other, GUIDELINE §17)
+    "closure-is-other": Case(
+        "违反本条例第十一条的规定，零散工业废水产生单位将危险废物与零散工业废水混合收集储存的，"
+        "由生态环境部门责令改正，处以十万元以上一百万元以下的罚款，没收违法所得；情节严重的，"
+        "报经有批准权的人民政府批准，可以责令停业或者关闭。",
+        (28, 1), ((11,),), (R, P("Fine", 100000, 1000000), C,
+                            P("Suspension", tier="情节严重的"), P("Other", tier="情节严重的"))),
+    # the same regulation, 第二十五条: 处理 of the persons responsible is their discipline
+    "handling-of-officials": Case(
+        "生态环境部门和其他负有监督管理职责的部门及其工作人员发现零散工业废水产生单位和零散工业"
+        "废水处理单位存在违法行为，不予查处或者不依法查处，或者有其他玩忽职守、滥用职权、徇私舞弊"
+        "行为的，由其所在单位、主管部门、上级机关或者监察机关对有关责任人员依法给予处理。",
+        (25, 1), (), (P("Discipline"),)),
+    # zhejiang/浙江省专利条例(2015-09-25).md 第四十四条: a referral to other law is Other
+    "referral": Case(
         "违反本条例规定，法律、行政法规已有法律责任规定的，从其规定。",
-        (44, 1), (), ()),
+        (44, 1), (), (P("Other"),)),
 }
 
 
@@ -437,5 +451,5 @@ def test_a_typo_in_an_amount_leaves_the_fine_unbounded_and_lowers_confidence() -
     assert "五万元上十万元以下" in (fine.amount_problem or "")
     assert [(p.kind, p.max_amount, p.tier) for p in good.penalties] == [
         ("Rectification", None, None), ("Rectification", None, "逾期不改正的"),
-        ("Fine", 50000, "逾期不改正的"), ("Revocation", None, "不停止试生产的")]
+        ("Fine", 50000, "逾期不改正的"), ("Other", None, "不停止试生产的")]
     assert bad.confidence < good.confidence and "amount:unparsed" in bad.rules
