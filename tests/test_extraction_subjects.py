@@ -56,6 +56,17 @@ def _addressees(name: str, unit: str, quote_start: str) -> tuple[str, ...]:
      ("司法鉴定机构",)),
     # a coordination with 或者 and 、 before the verb: every member
     (HEZHANG, "25.2", "各级河长或者", ("各级河长", "河长制工作机构", "相关部门")),
+    # a thing binds the party the regulation names after it; a project its 建设单位; an act
+    # with its object the party given that act (GUIDELINE §11 test 3; were 未明示主体)
+    ("guangdong/广东省建筑垃圾管理条例(2022-11-30).md", "16.1", "建筑垃圾消纳场应当",
+     ("建筑垃圾消纳场运营单位",)),
+    ("guangdong/广东省建筑垃圾管理条例(2022-11-30).md", "13.2", "具备现场综合利用条件的建设工程",
+     ("建设单位",)),
+    ("guangdong/广东省建筑垃圾管理条例(2022-11-30).md", "11.1.1", "建立建筑垃圾运输管理台账",
+     ("建筑垃圾运输单位",)),
+    # …but a thing that undergoes the act binds nobody it names (planning is the state's)
+    ("guangdong/广东省道路运输条例(2021-09-29).md", "26.1", "道路运输站场应当纳入",
+     ("未明示主体",)),
     # X…的，应当: the condition's subject is bound (承前省略 inside one sentence)
     ("guangdong/广东省城镇房屋租赁条例(2021-09-29).md", "10.2", "原租期", ("承租人",)),
     ("guangdong/广东省司法鉴定管理条例(2022-03-29).md", "44.1", "鉴定意见书出具后",

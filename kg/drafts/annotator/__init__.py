@@ -26,7 +26,8 @@ __all__ = ["Draft", "annotate"]
 def annotate(regulation: Regulation, lexicon: Lexicon) -> Draft:
     """Draft statements for every unit. ``lexicon`` is not modified."""
     draft = Draft(regulation.slug)
-    res = Resolver(copy.deepcopy(lexicon), draft, levels.assigned_level(regulation))
+    res = Resolver(copy.deepcopy(lexicon), draft, levels.assigned_level(regulation),
+                   _whole_text(regulation))
     for article in regulation.articles:
         inherited: tuple[str, ...] = ()
         for paragraph in article.paragraphs:
@@ -41,6 +42,11 @@ def annotate(regulation: Regulation, lexicon: Lexicon) -> Draft:
             inherited = next((s.addressees for s in reversed(found)
                               if s.addressees and s.kind != "Encouragement"), inherited)
     return draft
+
+
+def _whole_text(regulation: Regulation) -> str:
+    return "\n".join(text for article in regulation.articles for p in article.paragraphs
+                     for text in (p.text, *(item.text for item in p.items)))
 
 
 def _paragraph(unit: norms.Unit, paragraph: Paragraph, res: Resolver) -> list[Statement]:

@@ -26,11 +26,12 @@ class Resolver:
     """Designations → lexicon names; unknown actors and mechanisms become new terms."""
 
     def __init__(self, lexicon: Lexicon, draft: Draft,
-                 level: dict[str | None, str] | None = None) -> None:
+                 level: dict[str | None, str] | None = None, text: str = "") -> None:
         self.lexicon = lexicon
         self.matcher = Matcher(lexicon)
         self.draft = draft
         self.level = level or {}  # sector → the government of a department without level
+        self.text = text  # the whole regulation: the parties it names anywhere
 
     def actors(self, designations: list[str]) -> tuple[list[str], list[str]]:
         """(addressees, concerned carriers) for designations read from the text."""

@@ -69,8 +69,11 @@ def _implied(unit: Unit, before: str, after: str,
         return unit.inherited, "cue-continued-subject"
     if before.lstrip("，").startswith("本省") and res.lexicon.get("actor", "省人民政府"):
         return ("省人民政府",), "province-acts"
-    thing = (implied.vehicle_parties(before.rstrip("，").split("，")[-1], unit.text)
-             or implied.carrier_body(before.rstrip("，").split("，")[-1])
+    last = before.rstrip("，").split("，")[-1]
+    thing = (implied.vehicle_parties(last, unit.text)
+             or implied.carrier_body(last)
+             or implied.named_party(last, res.text, after)
+             or implied.acting_party(last, res.text)
              or implied.act_parties(after)
              or (not before.strip("，") and implied.vehicle_parties(
                  re.split(r"上道路|上路", after)[0], unit.text)))
