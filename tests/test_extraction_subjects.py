@@ -119,6 +119,12 @@ def matcher() -> Matcher:
     ("卫生、动物防疫监督机构", ["卫生监督机构", "动物防疫监督机构"]),  # was 卫生机构
     ("宁波市、慈溪市行政机关和法律、法规授权组织",
      ["宁波市行政机关", "慈溪市行政机关", "法律法规授权组织"]),  # was 法律组织
+    # 粤菜 25.3, 25.4: persons named by their trade take the trade of the body before them
+    ("地方传统特色小吃企业和从业者", ["地方传统特色小吃企业", "地方传统特色小吃从业者"]),
+    # 粤菜 27.1: a condition on the first member holds for the list
+    ("有条件的博物馆、方志馆", ["有条件的博物馆", "有条件的方志馆"]),
+    ("有条件的地方或者社会力量", ["有条件的地方", "有条件的社会力量"]),
+    ("企业和个人", ["企业", "个人"]),  # no trade, no condition: nothing shared
 ])
 def test_shared_tails_and_fixed_terms(matcher: Matcher, phrase: str,
                                       designations: list[str]) -> None:

@@ -80,6 +80,12 @@ def _bare_office(part: str) -> bool:
 
 
 ROLES = ("所有人", "驾驶人", "使用人", "经营者", "管理者", "管理人")
+# Persons named by their trade alone take the trade of the body before them:
+# 地方传统特色小吃企业和从业者 → 地方传统特色小吃从业者.
+TRADE_ROLES = ("从业者", "从业人员")
+_BODIES = ("企业", "单位", "机构")
+# A condition on the first member holds for the whole list: 有条件的博物馆、方志馆.
+_CONDITION = re.compile(r"^(?:有条件的|符合条件的|具备条件的)")
 
 
 def qualify(members: list[tuple[int, str]], matcher: Matcher) -> list[str]:
@@ -87,7 +93,12 @@ def qualify(members: list[tuple[int, str]], matcher: Matcher) -> list[str]:
     conjunction only 有关部门 (X和有关部门: X's level) and a bare role (机动车所有人或者驾驶人)
     do."""
     current, group_of, owner, out = None, -1, None, []
+    condition, trade = "", ""
     for group, part in members:
+        part, condition = _conditioned(part, condition)
+        trade = part[: -2] if part.endswith(_BODIES) and len(part) > 4 else trade
+        if part in TRADE_ROLES and trade:
+            part = trade + part
         own = matcher.qualifier(part)
         role = next((r for r in ROLES if part.endswith(r)), None)
         if own:
@@ -105,6 +116,16 @@ def qualify(members: list[tuple[int, str]], matcher: Matcher) -> list[str]:
             part = owner + part
         out.append(part)
     return out
+
+
+def _conditioned(part: str, condition: str) -> tuple[str, str]:
+    """The member with the list's condition, and the condition the next members take."""
+    found = _CONDITION.match(part)
+    if found:
+        return part, found.group(0)
+    if condition and "的" not in part and len(part) <= 6:
+        return condition + part, condition
+    return part, ""
 
 
 def normal(designation: str) -> str:
