@@ -119,6 +119,10 @@ def matcher() -> Matcher:
     ("卫生、动物防疫监督机构", ["卫生监督机构", "动物防疫监督机构"]),  # was 卫生机构
     ("宁波市、慈溪市行政机关和法律、法规授权组织",
      ["宁波市行政机关", "慈溪市行政机关", "法律法规授权组织"]),  # was 法律组织
+    # 地理标志 12.1: the category between 等 and the head sums the members up
+    ("银行、保险、信托等金融机构", ["银行", "保险机构", "信托机构"]),
+    ("检验、检测等专业机构", ["检验机构", "检测机构"]),
+    ("调解员等级评定机构", ["调解员等级评定机构"]),  # 等 of 等级 closes nothing
     # 粤菜 25.3, 25.4: persons named by their trade take the trade of the body before them
     ("地方传统特色小吃企业和从业者", ["地方传统特色小吃企业", "地方传统特色小吃从业者"]),
     # 粤菜 27.1: a condition on the first member holds for the list

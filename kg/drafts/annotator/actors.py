@@ -12,6 +12,11 @@ from kg.drafts.annotator.subjects.heads import CONJUNCTION, HEAD_PATTERN, HEADS,
 _GENERIC = re.compile(rf"[\u4e00-\u9fff（）]{{0,12}}?(?:{HEAD_PATTERN})")
 # 与 is not chained in an object: 支持A与B开展合作 supports A, with B as the partner.
 _SEP = re.compile(r"等?(、|以及|及其(?!他)|或者|及|和)")
+# 第三方 names a party and also qualifies one: 第三方检测机构, 第三方评估机构
+_LATER_HEAD = re.compile(rf"(?<=第三方)[\u4e00-\u9fff]{{1,4}}?(?:机构|单位|企业|组织|中心|公司)")
+# 银行、保险、信托等金融机构: fields and parties listed before 等 and the category's head
+_FIELD_LIST = re.compile(rf"(?:[\u4e00-\u9fff]{{2,6}}、)+[\u4e00-\u9fff]{{2,6}}等"
+                         rf"[\u4e00-\u9fff]{{0,4}}?(?:{HEAD_PATTERN})")
 # 是 (X是…的主管部门，负责…) and 会同 (X会同Y负责…, GUIDELINE §10) end the subject too
 _ADVERBIAL = re.compile(r"(?<!所)在|对|依照|按照|根据|依法|结合|通过|向|从|应|要|可|不|是(?!否)"
                         r"|会同")
@@ -100,6 +105,11 @@ def _members(phrase: str) -> list[str]:
 
 def object_phrase(text: str, matcher: Matcher) -> str:
     """The actor noun phrase right after an encouragement cue ('' if none)."""
+    listed = _FIELD_LIST.match(text)
+    closer = listed.group(0).rindex("等") if listed else -1
+    if listed and closer in wellformed.boundaries(listed.group(0)) \
+            and wellformed.is_designation(listed.group(0)[closer + 1:]):  # not 高等学校
+        return listed.group(0)
     pos, end = 0, 0
     while True:
         skip = next((s for s in _STRIP if text.startswith(s, pos)), "")
@@ -125,7 +135,13 @@ def _item_at(text: str, pos: int, matcher: Matcher) -> str | None:
         end = generic.end()
         # 旅游相关企业事业单位, 村民委员会: a head right after a head makes one
         longer = next((h for h in ("事业单位", *HEADS) if text.startswith(h, end)), None)
-        return text[pos: end + len(longer)] if longer else generic.group(0)  # 非法人组织
+        if longer:
+            return text[pos: end + len(longer)]
+        # 第三方检测机构: a head a few characters on is the phrase's own (heads come last)
+        later = _LATER_HEAD.match(text, end)
+        if later and later.end() - pos in wellformed.boundaries(text[pos: later.end() + 8]):
+            return text[pos: later.end()]
+        return generic.group(0)  # 非法人组织
     return None
 
 

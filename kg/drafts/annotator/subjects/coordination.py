@@ -174,12 +174,17 @@ def _drop_closer(part: str) -> str:
 
 
 def _drop_inner_closer(part: str) -> str:
-    """X等部门 → X部门 where 等 is a word of its own (not 高等学校)."""
-    match = re.search(
-        rf"等(?:有关|相关)?(?=(?:行政主管|行政管理|主管|管理|行政)?(?:{HEAD_PATTERN})$)", part)
-    if match and match.start() >= 2 and match.start() in wellformed.boundaries(part) \
-            and match.end() in wellformed.boundaries(part):
-        before = part[: match.start()]
-        # 机场、车站等单位: the head only sums up parties already named
-        return before if before.endswith(PARTY_ENDINGS) else before + part[match.end():]
+    """X等部门 → X部门 where 等 is a word of its own (not 高等学校); X等金融机构 → X机构:
+    the category between 等 and the head sums the members up, each takes only the head
+    (银行、保险、信托等金融机构 → 银行, 保险机构, 信托机构)."""
+    cuts = wellformed.boundaries(part)
+    for category in ("", "[\u4e00-\u9fff]{1,4}?"):
+        match = re.search(rf"等(?:有关|相关)?{category}(?=(?:行政主管|行政管理|主管|管理|行政)?"
+                          rf"(?:{HEAD_PATTERN})$)", part)
+        # a category and its head may be one word (金融机构): only the 等 must be one
+        if match and match.start() >= 2 and match.start() in cuts \
+                and (match.start() + 1 in cuts if category else match.end() in cuts):
+            before = part[: match.start()]
+            # 机场、车站等单位: the head only sums up parties already named
+            return before if before.endswith(PARTY_ENDINGS) else before + part[match.end():]
     return part

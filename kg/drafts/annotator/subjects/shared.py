@@ -85,7 +85,7 @@ ROLES = ("所有人", "驾驶人", "使用人", "经营者", "管理者", "管�
 TRADE_ROLES = ("从业者", "从业人员")
 _BODIES = ("企业", "单位", "机构")
 # A condition on the first member holds for the whole list: 有条件的博物馆、方志馆.
-_CONDITION = re.compile(r"^(?:有条件的|符合条件的|具备条件的)")
+_CONDITION = re.compile(r"^(?:有条件的|符合条件的)")
 
 
 def qualify(members: list[tuple[int, str]], matcher: Matcher) -> list[str]:
