@@ -36,11 +36,13 @@ _LEVEL = r"(?:省辖市|省|市|县|区|镇|乡|村)(?:（[^（）]*）)?级?"
 # 市、区（县）、镇人民政府 / 市、区（县）河长制工作机构: bare levels sharing the tail of the last
 _LEADING_LEVELS = re.compile(rf"^(?:{_LEVEL}、)+(?=(?:县|区|市|镇|乡|村)(?:（|级|人民政府))")
 _LEVEL_PREFIX = re.compile(rf"^{_LEVEL}")
+_FULL_WIDTH = str.maketrans("()", "（）")
 _RELATED = re.compile(r"(?:及其|及|和)(?:有关|相关)部门$")
 
 
 def split(phrase: str, matcher: Matcher) -> list[str]:
     """Single designations from a coordinated noun phrase."""
+    phrase = phrase.translate(_FULL_WIDTH)  # 县(市、区): ASCII brackets as printed in some texts
     phrase = re.sub(COUNTY_FORMS, "县级", phrase.strip().removesuffix("等"))
     # 法律、法规授权组织: one party (organisations a law or regulation empowers), not two
     phrase = re.sub(r"法律、法规(?:、规章)?授权", "法律法规授权", phrase)
