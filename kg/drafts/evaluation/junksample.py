@@ -5,7 +5,11 @@ writing rules) is annotated; every designation the drafts define that the lexico
 lacks is a candidate, with the first unit that names it. 100 are drawn with a fixed
 seed from the sorted candidates and written to data/junk-sample/sample.tsv; a person
 reads each and records a verdict in data/junk-sample/verdicts.tsv (``ok`` or ``junk``
-with a one-line reason). Run: ``python -m kg.drafts.evaluation.junksample``.
+with a one-line reason). Run: ``python -m kg.drafts.evaluation.junksample [SEED NAME]``
+(a fresh draw with another seed into data/junk-sample/NAME-sample.tsv).
+
+The pool leaves out the held-out regulations of the current draw (heldout.HELD_OUT); the
+draws on file before the second held-out draw left out the first five instead.
 """
 
 from __future__ import annotations
@@ -23,8 +27,8 @@ from kg.source import lexicon, parse
 
 SEED = 20240229
 SIZE = 100
-HELD_OUT_TITLES = ("广东省家政服务条例", "广东省地理标志条例", "广东省粤菜发展促进条例",
-                   "广东省建筑垃圾管理条例", "东莞市零散工业废水管理条例")
+HELD_OUT_TITLES = ("广东省湿地保护条例", "江门市门楼号牌管理条例", "广东省外商投资权益保护条例",
+                   "广东省失业保险条例")  # the titles of heldout.HELD_OUT
 
 
 @dataclass(frozen=True)
@@ -63,14 +67,16 @@ def draw(pool: list[Candidate], size: int = SIZE, seed: int = SEED) -> list[Cand
     return random.Random(seed).sample(pool, min(size, len(pool)))
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    seed, name = (int(args[0]), f"{args[1]}-sample.tsv") if len(args) == 2 else (SEED, "sample.tsv")
     settings = Settings()
     pool = candidates(sources.corpus_dir(), settings)
-    out = settings.data_dir / "junk-sample" / "sample.tsv"
+    out = settings.data_dir / "junk-sample" / name
     out.parent.mkdir(exist_ok=True)
     rows = ["n\tdesignation\tfile\tat\tquote"] + [
         f"{i}\t{c.designation}\t{c.file}\t{c.at}\t{c.quote}"
-        for i, c in enumerate(draw(pool), 1)]
+        for i, c in enumerate(draw(pool, seed=seed), 1)]
     out.write_text("\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(pool)} new designations; {len(rows) - 1} drawn into {out}", file=sys.stderr)
     return 0
