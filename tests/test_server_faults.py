@@ -269,3 +269,22 @@ def test_cost_book_presumes_named_queries_cheap_until_they_time_out() -> None:
     book.record("other", 0.01)
     assert book.is_cheap("named", presumed=True)  # the time-out forgotten: bounded
     assert book.is_cheap("fast") and book.is_cheap("other")
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("json", "JSON"), ("tsv", "TSV"), ("xml", "XML")])
+def test_rows_are_counted_in_the_answer_even_with_breaks_and_tags_in_values(
+        fmt: str, name: str) -> None:
+    """A large answer's rows are counted in its own bytes (no second evaluation): values
+    holding line breaks, tabs or '<result>' count once each."""
+    import pyoxigraph
+
+    from server.runtime.workers.serialise import row_count
+
+    db = pyoxigraph.Store()
+    for i in range(7):
+        db.add(pyoxigraph.Quad(pyoxigraph.NamedNode("http://example.org/s"),
+                               pyoxigraph.NamedNode("http://example.org/p"),
+                               pyoxigraph.Literal(f"a\nb\t<result></result> {i}")))
+    body = db.query("SELECT ?o WHERE { ?s ?p ?o }").serialize(
+        format=getattr(pyoxigraph.QueryResultsFormat, name))
+    assert row_count(body, fmt) == 7

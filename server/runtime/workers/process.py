@@ -7,6 +7,7 @@ whole here (server/runtime/serialise.py) before it is sent back as an Outcome.
 
 from __future__ import annotations
 
+import threading
 import time
 from multiprocessing.connection import Connection
 
@@ -18,26 +19,52 @@ from server.runtime.workers.serialise import evaluate
 EMPTY = ""  # the store path of a worker that checks queries on an empty store
 
 
-def open_store(store_path: str, memory_quads: int) -> pyoxigraph.Store:
+def open_store(store_path: str) -> pyoxigraph.Store:
     if store_path == EMPTY:
         return pyoxigraph.Store()
-    return store.for_queries(store_path, memory_quads)
+    return pyoxigraph.Store.read_only(store_path)
+
+
+class MemoryCopy:
+    """An in-memory copy of the store, made in a thread while the worker answers from
+    disk (pyoxigraph's bulk load releases the GIL): the worker is ready at once, and its
+    lookups are two to five times faster once the copy is there. No copy when the store
+    is larger than ``memory_quads`` quads, or when making it fails (disk answers on)."""
+
+    def __init__(self, store_path: str, disk: pyoxigraph.Store, memory_quads: int) -> None:
+        self.store: pyoxigraph.Store | None = None
+        self._thread = threading.Thread(target=self._make, daemon=True,
+                                        args=(store_path, disk, memory_quads))
+        self._thread.start()
+
+    def _make(self, store_path: str, disk: pyoxigraph.Store, memory_quads: int) -> None:
+        try:
+            if store.fits_in_memory(disk, memory_quads, None):
+                self.store = store.in_memory(store_path, disk)
+        except Exception:  # any failure leaves the worker on its disk store
+            self.store = None
+
+    def wait(self) -> None:
+        self._thread.join()
 
 
 def main(conn: Connection, store_path: str, memory_quads: int) -> None:
     """The child's loop: open the store, say ready, answer jobs until EOF, each with
     the CPU seconds it took (a cost that a loaded machine does not inflate)."""
     try:
-        db = open_store(store_path, memory_quads)
+        db = open_store(store_path)
     except Exception as exc:
         conn.send(("failed", type(exc).__name__))
         return
+    copy = MemoryCopy(store_path, db, memory_quads) if store_path != EMPTY else None
     conn.send(("ready", None))
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
+        if copy is not None and copy.store is not None:
+            db, copy = copy.store, None
         started = time.process_time()
         outcome = evaluate(db, job)
         conn.send((outcome, time.process_time() - started))
