@@ -51,9 +51,8 @@ def norm_record(corpus: Slice, st: StatementView, lang: str) -> dict[str, Any]:
                          if r["iri"] not in st.linked("establishes")]
     for prop in ("enforcedBy", "liable"):
         links[prop] = [term_ref(corpus, o, lang) for o in st.linked(prop)]
-    links["enforces"] = [{"iri": o, "href": norm_href(corpus.statements[o]),
-                          "label": corpus.statements[o].label(lang)}
-                         for o in st.linked("enforces") if o in corpus.statements]
+    links["enforces"] = [{"iri": e.iri, "href": norm_href(e), "label": e.label(lang)}
+                         for e in corpus.in_text_order(st.linked("enforces"))]
     return {
         "iri": st.iri, "href": norm_href(st), "label": st.label(lang),
         "class": st.cls, "modality": modality(st.cls),

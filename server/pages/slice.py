@@ -74,6 +74,12 @@ class Slice:
     def chapter_of(self, st: StatementView) -> UnitView | None:
         return self.ancestor(st.source, "chapter")
 
+    def in_text_order(self, iris: list[str]) -> list[StatementView]:
+        """The statements of the slice among ``iris``, in the text's order (a store
+        answers rows in an order of its own)."""
+        return sorted((self.statements[i] for i in iris if i in self.statements),
+                      key=self.order)
+
     def order(self, st: StatementView) -> tuple[str, int, str, int]:
         article = self.article_of(st)
         return (st.slug, article.ordinal if article else 0, st.source, st.start)

@@ -172,8 +172,8 @@ def _norm_data(sl: Slice, st: StatementView, lang: str) -> dict[str, Any]:
     enforcing = {i: norm_record(sl, sl.statements[i], lang)
                  for i in sl.sanctions.get(st.iri, []) if i in sl.statements}
     return {"norm": record,
-            "enforces": [norm_record(sl, sl.statements[i], lang)
-                         for i in st.linked("enforces") if i in sl.statements],
+            "enforces": [norm_record(sl, enforced, lang)
+                         for enforced in sl.in_text_order(st.linked("enforces"))],
             "sanctions": [{**s, **{k: enforcing[s["iri"]][k] for k in (
                 "exact", "enforcedBy", "liable")}} for s in record["sanctions"]
                 if s["iri"] in enforcing],
