@@ -321,7 +321,7 @@ CASES = {
         "行为的，由其所在单位、主管部门、上级机关或者监察机关对有关责任人员依法给予处理。",
         (25, 1), (), (P("Discipline"),)),
     # zhejiang/浙江省专利条例(2015-09-25).md 第四十四条: a referral to other law is Other
-    "referral": Case(
+    "referral-clause": Case(
         "违反本条例规定，法律、行政法规已有法律责任规定的，从其规定。",
         (44, 1), (), (P("Other"),)),
 }

@@ -13,7 +13,7 @@ _GENERIC = re.compile(rf"[\u4e00-\u9fff（）]{{0,12}}?(?:{HEAD_PATTERN})")
 # 与 is not chained in an object: 支持A与B开展合作 supports A, with B as the partner.
 _SEP = re.compile(r"等?(、|以及|及其(?!他)|或者|及|和)")
 # 第三方 names a party and also qualifies one: 第三方检测机构, 第三方评估机构
-_LATER_HEAD = re.compile(rf"(?<=第三方)[\u4e00-\u9fff]{{1,4}}?(?:机构|单位|企业|组织|中心|公司)")
+_LATER_HEAD = re.compile(r"(?<=第三方)[\u4e00-\u9fff]{1,4}?(?:机构|单位|企业|组织|中心|公司)")
 # 银行、保险、信托等金融机构: fields and parties listed before 等 and the category's head
 _FIELD_LIST = re.compile(rf"(?:[\u4e00-\u9fff]{{2,6}}、)+[\u4e00-\u9fff]{{2,6}}等"
                          rf"[\u4e00-\u9fff]{{0,4}}?(?:{HEAD_PATTERN})")

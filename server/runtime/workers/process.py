@@ -7,6 +7,7 @@ whole here (server/runtime/serialise.py) before it is sent back as an Outcome.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -58,10 +59,8 @@ class MemoryCopy:
 def _lowest_priority() -> None:
     """Lower this thread's CPU priority (Linux sets nice per thread; the loader's own
     threads inherit it). Where that is not possible the copy runs at normal priority."""
-    try:
+    with contextlib.suppress(AttributeError, OSError):
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
-    except (AttributeError, OSError):
-        pass
 
 
 def main(conn: Connection, store_path: str, memory_quads: int) -> None:
