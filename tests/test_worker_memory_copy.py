@@ -33,3 +33,20 @@ def test_a_store_over_the_limit_is_not_copied(seed_settings: Settings) -> None:
     copy = process.MemoryCopy(_store_dir(seed_settings), disk, memory_quads=10)
     copy.wait()
     assert copy.store is None
+
+
+def test_a_served_store_has_the_dump_its_copy_loads(seed_settings: Settings) -> None:
+    """`kg serve` links the release into a private folder; the N-Quads dump goes with
+    the store, so the workers' copies are bulk-loaded (no dump: no copy at all)."""
+    import shutil
+
+    from server.runtime.release import prepare_store
+
+    store_path, tmp = prepare_store((seed_settings.build_dir / "current").resolve(), ())
+    try:
+        disk = process.open_store(store_path)
+        copy = process.MemoryCopy(store_path, disk, memory_quads=10_000_000)
+        copy.wait()
+        assert copy.store is not None and len(copy.store) == len(disk)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -77,6 +77,8 @@ def prepare_store(release: Path, data: tuple[tuple[Path, str], ...]) -> tuple[st
     try:
         if not data:  # the store's files never change once written: links will do
             shutil.copytree(release / store.STORE_DIR, target, copy_function=_link_or_copy)
+            if (release / store.NQUADS).is_file():  # what a worker's memory copy loads
+                _link_or_copy(str(release / store.NQUADS), str(Path(tmp) / store.NQUADS))
             return str(target), tmp
         db = pyoxigraph.Store(str(target))
         db.bulk_load(path=str(release / store.NQUADS), format=pyoxigraph.RdfFormat.N_QUADS)
