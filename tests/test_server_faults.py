@@ -89,8 +89,10 @@ def test_row_cap_is_exact_in_every_results_format(client: FlaskClient, accept: s
 
 
 def test_byte_cap_is_an_error(client: FlaskClient) -> None:
-    long = ", ".join(["STR(?s)"] * 8)
-    query = f"SELECT ?x {{ ?s ?p ?o BIND(CONCAT({long}) AS ?x) }} LIMIT 49"
+    long = ", ".join(["STR(?s)"] * 16)  # 49 rows of at least 16 × 30 bytes: over 20,000
+    # IRIs only: STR of a blank node is an error, and which 49 rows come first is the
+    # store's choice (the in-memory copy answers in another order than the disk)
+    query = f"SELECT ?x {{ ?s ?p ?o FILTER(isIRI(?s)) BIND(CONCAT({long}) AS ?x) }} LIMIT 49"
     response = client.get("/sparql", query_string={"query": query},
                           headers={"Accept": "application/sparql-results+xml"})
     assert response.status_code == 422, response.data[:200]
