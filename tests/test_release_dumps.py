@@ -20,9 +20,9 @@ def test_the_union_keeps_every_triple_once(tmp_path: Path) -> None:
     graph.add((NODE, URIRef("https://w3id.org/dutygraph/ontology#text"), TEXT))
     names = [URIRef("https://w3id.org/dutygraph/graph/东莞市"),
              URIRef("https://w3id.org/dutygraph/graph/inferred")]
-    union = dumps.write_nquads(tmp_path, dict.fromkeys(names, graph))
-    files, _ = dumps.write_rest(tmp_path, union)
-    assert not union.exists()
+    dumps.write_nquads(tmp_path, dict.fromkeys(names, graph))
+    written = dumps.write_rest(tmp_path)
+    assert not (tmp_path / dumps.UNION).exists()
     quads = list(pyoxigraph.parse(path=str(tmp_path / dumps.NQUADS),
                                   format=pyoxigraph.RdfFormat.N_QUADS))
     assert {q.graph_name.value for q in quads} == {str(n) for n in names}
@@ -31,4 +31,4 @@ def test_the_union_keeps_every_triple_once(tmp_path: Path) -> None:
     assert len(triples) == 1
     assert triples[0].subject.value == str(NODE)
     assert triples[0].object.value == str(TEXT)
-    assert set(files) == set(dumps.DOWNLOADS)
+    assert {dumps.NQUADS, *written.downloads} == set(dumps.DOWNLOADS)

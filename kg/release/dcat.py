@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from string import Template
 
@@ -145,8 +146,10 @@ def _count(db: pyoxigraph.Store, query: str) -> list[tuple[str, int]]:
     return [(row[0].value, int(row[1].value)) for row in _rows(db, query)]
 
 
-def describe(release: Path, db: pyoxigraph.Store, base: str, files: list[str]) -> Graph:
-    """The catalogue with its dataset, distributions and data service, as one graph."""
+def describe(db: pyoxigraph.Store, base: str, graphs: Mapping[str, int]) -> Graph:
+    """The catalogue with its dataset and data service, as one graph: all but the
+    distributions, which `write` adds once the files are written. ``graphs``: each
+    named graph's quads."""
     g = Graph().parse(data=FIXED.substitute(base=base, EU=EU, ontology=str(DG)[:-1],
                                             sparql=SPARQL_PROTOCOL), format="turtle")
     (count,), = _rows(db, "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a dg:Regulation }")
@@ -162,9 +165,7 @@ def describe(release: Path, db: pyoxigraph.Store, base: str, files: list[str]) -
         g.add((node, DCTERMS.modified, Literal(release_date(), datatype=XSD.date)))
     _jurisdictions(g, dataset, db)
     _period(g, dataset, db, URIRef(f"{base}dataset#period"))
-    for name in files:
-        _distribution(g, dataset, release / name, base)
-    _statistics(g, dataset, db)
+    _statistics(g, dataset, db, graphs)
     return g
 
 
@@ -195,7 +196,7 @@ def _period(g: Graph, dataset: URIRef, db: pyoxigraph.Store, period: URIRef) -> 
     g.add((period, DCAT.endDate, Literal(end.value, datatype=XSD.date)))
 
 
-def _distribution(g: Graph, dataset: URIRef, path: Path, base: str) -> None:
+def _distribution(g: Graph, dataset: URIRef, path: Path, base: str, digest: str) -> None:
     dist, url = URIRef(f"{base}distribution/{path.name}"), URIRef(f"{base}download/{path.name}")
     file_type, format_name = FORMATS[path.name]
     media, kind, checksum = URIRef(IANA + MEDIA[path.name]), URIRef(EU + file_type), BNode()
@@ -212,21 +213,25 @@ def _distribution(g: Graph, dataset: URIRef, path: Path, base: str) -> None:
                    (dist, SPDX.checksum, checksum), (checksum, RDF.type, SPDX.Checksum),
                    (checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256),
                    (checksum, SPDX.checksumValue,
-                    Literal(sha256(path), datatype=XSD.hexBinary))):
+                    Literal(digest, datatype=XSD.hexBinary))):
         g.add(triple)
 
 
-def _statistics(g: Graph, dataset: URIRef, db: pyoxigraph.Store) -> None:
-    (_, total), = _count(db, "SELECT ('all' AS ?x) (COUNT(*) AS ?n) WHERE "
-                             "{ GRAPH ?g { ?s ?p ?o } }")
-    g.add((dataset, VOID.triples, Literal(total)))
+def _statistics(g: Graph, dataset: URIRef, db: pyoxigraph.Store,
+                graphs: Mapping[str, int]) -> None:
+    """VoID: the triples, by class, by property and by named graph (``graphs``: each
+    graph's quads, as the release's index counts them)."""
+    g.add((dataset, VOID.triples, Literal(sum(graphs.values()))))
     queries = {VOID.classPartition: ("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE "
                                      "{ ?s a ?c } GROUP BY ?c", VOID["class"], VOID.entities),
                VOID.propertyPartition: ("SELECT ?p (COUNT(*) AS ?n) WHERE "
                                         "{ GRAPH ?g { ?s ?p ?o } } GROUP BY ?p",
-                                        VOID.property, VOID.triples),
-               VOID.subset: ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
-                             "GROUP BY ?g", DG.namedGraph, VOID.triples)}
+                                        VOID.property, VOID.triples)}
+    for iri, count in sorted(graphs.items()):
+        part = BNode()
+        g.add((dataset, VOID.subset, part))
+        g.add((part, DG.namedGraph, URIRef(iri)))
+        g.add((part, VOID.triples, Literal(count)))
     for link, (query, key, measure) in queries.items():
         for iri, count in sorted(_count(db, query)):
             part = BNode()
@@ -238,11 +243,15 @@ def _statistics(g: Graph, dataset: URIRef, db: pyoxigraph.Store) -> None:
            Literal(len(list(g.objects(dataset, VOID.propertyPartition))))))
 
 
-def write(release: Path, base: str, files: list[str], store_dir: str) -> list[str]:
-    """Write dataset.ttl and context.jsonld into a release folder; return their names."""
-    db = pyoxigraph.Store.read_only(str(release / store_dir))
-    graph = describe(release, db, base, [f for f in files if f in MEDIA])
-    del db
+def write(release: Path, graph: Graph, base: str, files: list[str],
+          digest: Callable[[Path], str] = sha256) -> list[str]:
+    """Write the catalogue (`describe`) with a distribution for each of ``files`` as
+    dataset.ttl, and context.jsonld, into a release folder; return their names.
+    ``digest`` gives a file's SHA-256 (the release writer's, which hashes each once)."""
+    dataset = URIRef(f"{base}dataset")
+    for name in files:
+        if name in MEDIA:
+            _distribution(graph, dataset, release / name, base, digest(release / name))
     graph.serialize(release / DATASET_FILE, format="turtle", encoding="utf-8")
     (release / CONTEXT_FILE).write_text(json.dumps(context(base), ensure_ascii=False,
                                                    indent=2), encoding="utf-8")

@@ -164,12 +164,18 @@ class Parts(Mapping[URIRef, Graph]):
         _replace(first, b"".join(sorted_lines(shared, name)))
         files = [first, *(self.folder / file_name(n, INFERRED) for n in self._on_disk
                           if n != name)]
-        count = _merge_files(files, self.folder / file_name(name))
+        count = merge_files(files, self.folder / file_name(name))
         self._on_disk[name] = count
         return count
 
     def count(self, name: URIRef) -> int:
         return self._on_disk[name] if name in self._on_disk else len(self._memory[name])
+
+    def content(self, name: URIRef) -> bytes:
+        """The graph's N-Quads lines, sorted as bytes, in one piece."""
+        if name in self._memory:
+            return b"".join(sorted_lines(self._memory[name], name))
+        return (self.folder / file_name(name)).read_bytes()
 
     def lines(self, name: URIRef) -> Iterator[bytes]:
         """The graph's N-Quads lines, sorted as bytes."""
@@ -199,7 +205,7 @@ class Parts(Mapping[URIRef, Graph]):
         return name in self._memory or name in self._on_disk
 
 
-def _merge_files(files: list[Path], target: Path) -> int:
+def merge_files(files: list[Path], target: Path) -> int:
     """Merge sorted line files into ``target``, duplicates removed, a few hundred files
     at a time; returns the lines written."""
     round_ = 0
@@ -225,13 +231,23 @@ def _merge(files: list[Path], target: Path) -> int:
     handles = [path.open("rb") for path in files]
     tmp = target.with_name(f".{target.name}.{os.getpid()}")
     try:
-        count = 0
+        counted = _Counted(line for line, _ in groupby(heapq.merge(*handles)))
         with tmp.open("wb") as out:
-            for line, _ in groupby(heapq.merge(*handles)):
-                out.write(line)
-                count += 1
+            out.writelines(counted)
         os.replace(tmp, target)
-        return count
+        return counted.count
     finally:
         for handle in handles:
             handle.close()
+
+
+class _Counted:
+    """An iterator that counts what it yields (writelines consumes it in C)."""
+
+    def __init__(self, items: Iterator[bytes]) -> None:
+        self._items, self.count = items, 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        for item in self._items:
+            self.count += 1
+            yield item

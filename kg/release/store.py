@@ -31,7 +31,7 @@ from rdflib import Graph, URIRef
 from kg import config
 from kg.errors import BuildNotFound
 from kg.namespaces import DEFAULT_BASE
-from kg.release import checked, dcat, dumps
+from kg.release import checked, dcat, dumps, incremental, trig
 
 MANIFEST = "manifest.json"
 INTERNAL = "internal"  # the manifest's checksums of files the server reads, not downloads
@@ -48,20 +48,23 @@ def write(build_dir: Path, graphs: Mapping[URIRef, Graph], info: dict,
     staging = releases / f".staging-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     staging.mkdir()
     try:
-        union = dumps.write_nquads(staging, graphs)
+        digest = _Digests({staging / NQUADS: dumps.write_nquads(staging, graphs)})
         info = {**info, "writer": _writer_digest()}
         unchanged = None if force else _same_as_current(build_dir, info,
-                                                        dcat.sha256(staging / NQUADS))
+                                                        digest(staging / NQUADS))
         if unchanged is not None:
             shutil.rmtree(staging, ignore_errors=True)
             return unchanged
-        files, search = dumps.write_rest(staging, union)
+        previous = None if force else _previous(build_dir, info)
         base = info.get("base_iri", DEFAULT_BASE)
-        files += dcat.write(staging, base, files, STORE_DIR)  # issue 6: DCAT, VoID, @context
-        internal = [search]  # served, not downloaded
+        written = dumps.write_rest(staging, previous, base)
+        digest.update((staging / name, value) for name, value in written.downloads.items())
+        files = [NQUADS, *written.downloads]
+        files += dcat.write(staging, written.catalogue, base, files, digest)  # DCAT, VoID
+        internal = [written.search, incremental.INDEX, trig.INDEX]  # served, or for the next build
         manifest = {**info, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                    "files": {name: dcat.sha256(staging / name) for name in files},
-                    INTERNAL: {name: dcat.sha256(staging / name) for name in internal}}
+                    "files": {name: digest(staging / name) for name in files},
+                    INTERNAL: {name: digest(staging / name) for name in internal}}
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
         _fsync_tree(staging)
         stamp = time.strftime("%Y%m%dT%H%M%S")
@@ -77,12 +80,37 @@ def write(build_dir: Path, graphs: Mapping[URIRef, Graph], info: dict,
     return release
 
 
+class _Digests(dict):
+    """Each staged file's SHA-256, computed once (as it is written, where it can be):
+    the N-Quads are compared with the current release's, the downloads described in
+    DCAT and all listed in the manifest (three reads of half a gigabyte for Guangdong).
+    Only for files written before, never again."""
+
+    def __call__(self, path: Path) -> str:
+        if path not in self:
+            self[path] = dcat.sha256(path)
+        return self[path]
+
+
 def _writer_digest() -> str:
     """Which code wrote a release: a change to it rewrites even identical data."""
     sources = b"".join(Path(__file__).with_name(n).read_bytes()
-                       for n in ("store.py", "dumps.py", "dcat.py", "fulltext.py"))
+                       for n in ("store.py", "dumps.py", "dcat.py", "fulltext.py",
+                                 "incremental.py", "trig.py"))
     sources += (Path(__file__).parent.parent / "graph" / "oxterms.py").read_bytes()
     return hashlib.sha256(sources).hexdigest()[:16]
+
+
+def _previous(build_dir: Path, info: dict) -> Path | None:
+    """The current release to make the new store from: written by this code, for the
+    same base."""
+    try:
+        release = current(build_dir)
+    except BuildNotFound:
+        return None
+    old = manifest(release)
+    same = all(old.get(key) == info.get(key) for key in ("writer", "base_iri"))
+    return release if same else None
 
 
 def _same_as_current(build_dir: Path, info: dict, nquads_digest: str) -> Path | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,22 @@ def header_lines(path: Path, header: str) -> list[int]:
     return [n for n, line in enumerate(lines, start=1) if pattern.match(line)]
 
 
+_TABLE = re.compile(r'^\s*\[\s*([^\s.\["]+)\s*\.\s*"([^"]*)"\s*\]')
+
+
 def table_line(path: Path, kind: str, key: str) -> int | None:
     """Line number of a ``[kind."key"]`` table header, if present."""
-    pattern = re.compile(rf'^\s*\[\s*{re.escape(kind)}\s*\.\s*"{re.escape(key)}"\s*\]')
+    info = path.stat()
+    return _table_lines(path, info.st_mtime_ns, info.st_size).get((kind, key))
+
+
+@lru_cache(maxsize=64)
+def _table_lines(path: Path, _mtime_ns: int, _size: int) -> dict[tuple[str, str], int]:
+    """Every ``[kind."key"]`` header of a file, read once for all its keys (a lexicon
+    file has thousands: reading it again for each was a third of a build's reading)."""
+    found: dict[tuple[str, str], int] = {}
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if pattern.match(line):
-            return n
-    return None
+        match = _TABLE.match(line)
+        if match:
+            found.setdefault((match.group(1), match.group(2)), n)
+    return found
