@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -22,7 +23,7 @@ from kg.graph.iris import Iris
 from kg.graph.rdf import new_graph
 from kg.release import parts, store
 from kg.release.parts import Parts
-from kg.source import sources
+from kg.source import sources, tomlcache
 from kg.source.sources import Sources
 
 T = TypeVar("T")
@@ -71,7 +72,8 @@ def run(settings: Settings, write: bool = True, engine: str = "fast",
     quarantined and the others are published; with ``strict`` it raises InputError or
     ValidationFailed instead. Either way the current build is never damaged."""
     clock, iris = Clock(), Iris(settings.base_iri)
-    read = clock.time("parse", sources.read_all, settings, strict, _stage(progress, "read"))
+    with tomlcache.cache_in(settings.build_dir / "cache" / "toml") if write else nullcontext():
+        read = clock.time("parse", sources.read_all, settings, strict, _stage(progress, "read"))
     unified, lexicon = clock.time("lexicon", _lexicon, read, iris)
     context = check_context(settings, lexicon, engine)
     built = Parts({iris.graph("ontology"): context.ontology},

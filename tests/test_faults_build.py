@@ -10,6 +10,7 @@ import os
 import random
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -115,6 +116,43 @@ def test_build_killed_at_random_points_leaves_a_valid_build(built, tmp_path) -> 
         assert now == before or now.release != before.release
         before = now
     assert faults.run_build(build_dir).returncode == 0
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    with contextlib.suppress(OSError, IndexError):
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    return False
+
+
+def test_a_killed_build_leaves_no_worker_behind(built, tmp_path) -> None:
+    """SIGKILL of `kg build` while its workers run (checking, or writing the downloads):
+    they end too, instead of waiting on their pipe for ever."""
+    build_dir = _copy_build(built, tmp_path)
+    process = subprocess.Popen(faults.build_command(build_dir),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    for _ in range(3000):  # until it has started workers (bounded: 30 s)
+        workers = _children(process.pid)
+        if workers or process.poll() is not None:
+            break
+        time.sleep(0.01)
+    process.kill()
+    process.wait(timeout=30)
+    assert workers, "the build finished before it started a worker"
+    for _ in range(100):  # each worker looks for its parent every second
+        if not any(map(_alive, workers)):
+            break
+        time.sleep(0.1)
+    assert not any(map(_alive, workers))
 
 
 @pytest.mark.parametrize("fraction", [0.02, 0.5])

@@ -9,6 +9,8 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Any
 
+from kg import processes
+
 PARALLEL_FROM = 4
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
@@ -40,6 +42,7 @@ _received: tuple[Callable[[Any, Any], Any], object] | None = None
 def _receive(function: Callable[[Any, Any], Any], shared: object) -> None:
     global _received
     _received = (function, shared)
+    processes.die_with_parent()
 
 
 def _received_task(task: object) -> object:

@@ -25,6 +25,7 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Graph, URIRef
 
+from kg import processes
 from kg.namespaces import DEFAULT_BASE, PREFIXES
 from kg.release import dcat, fulltext, incremental, parts, trig
 
@@ -78,7 +79,7 @@ def write_rest(folder: Path, previous: Path | None = None, base: str = DEFAULT_B
     delta = None if previous is None else incremental.change(previous, folder)
     nquads, union = folder / NQUADS, folder / UNION
     try:
-        with ProcessPoolExecutor(max_workers=2) as pool:
+        with ProcessPoolExecutor(max_workers=2, initializer=processes.die_with_parent) as pool:
             jobs = [pool.submit(trig.write, folder, previous, prefixes),
                     pool.submit(_merge_runs, folder / _RUNS, union)]
             jobs[1].result()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.source import tomlcache
 
 _AT_LINE = re.compile(r"at line (\d+)")
 
@@ -16,13 +17,14 @@ _AT_LINE = re.compile(r"at line (\d+)")
 def load(path: Path, error: type[InputError] = InputError) -> dict[str, Any]:
     """Load a TOML file; a syntax error becomes ``error`` with the file and line."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error(path, None, f"not UTF-8 (byte {exc.start})") from None
     except OSError as exc:
         raise error(path, None, f"cannot read: {exc.strerror}") from None
     try:
-        return tomllib.loads(text)
+        return tomlcache.parsed(data, lambda: tomllib.loads(text))
     except tomllib.TOMLDecodeError as exc:
         found = _AT_LINE.search(str(exc))
         line = int(found.group(1)) if found else None
