@@ -11,7 +11,8 @@ from kg.errors import InputError
 from kg.namespaces import DEFAULT_BASE
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")  # a regulation's id: readable, ASCII, stable
+SLUG_LENGTH = 120  # a regulation's id: readable, ASCII, stable
+SLUG = re.compile(rf"[a-z0-9][a-z0-9-]{{0,{SLUG_LENGTH - 1}}}")
 
 
 # A query worker copies a store this small into memory (lookups two to five times

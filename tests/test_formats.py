@@ -17,7 +17,7 @@ from docx import Document
 from rdflib import Graph, Literal, URIRef
 
 from kg.check import reason, validate
-from kg.config import PROJECT_ROOT, Settings
+from kg.config import PROJECT_ROOT, SLUG, Settings
 from kg.errors import ParseError
 from kg.graph.iris import Iris
 from kg.graph.regulation import regulation_graph
@@ -170,6 +170,16 @@ def test_bookmark_format_is_detected_and_read_as_before() -> None:
 ])
 def test_slugs_are_the_pinyin_of_the_title_words(title: str, slug: str) -> None:
     assert slug_for(title) == slug
+
+
+def test_a_title_too_long_for_an_id_keeps_its_first_words_and_a_digest() -> None:
+    """A real Beijing title whose pinyin is 148 letters: it was refused at ingest."""
+    title = ("北京市各级人民代表大会常务委员会听取和审议人民政府、人民法院和人民检察院"
+             "专项工作报告办法")
+    slug = slug_for(title)
+    assert SLUG.fullmatch(slug) and len(slug) <= 120
+    assert slug.startswith("beijingshi-geji-renmindaibiaodahuichangwuweiyuanhui-tingqu-he-")
+    assert slug == slug_for(title) != slug_for(title.replace("专项工作报告", "工作报告"))
 
 
 def test_jieba_prints_nothing(capfd: pytest.CaptureFixture[str]) -> None:

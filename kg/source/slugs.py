@@ -9,9 +9,12 @@ never downloads anything, and its log is silenced so the library prints nothing.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from functools import cache
+
+from kg.config import SLUG_LENGTH
 
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -33,11 +36,18 @@ def words(title: str) -> list[str]:
 
 
 def slug_for(title: str) -> str:
-    """Pinyin of the title's words, joined by '-': lowercase ASCII letters and digits."""
+    """Pinyin of the title's words, joined by '-': lowercase ASCII letters and digits.
+    A title too long for an id (北京市各级人民代表大会常务委员会听取和审议…办法: 148 letters)
+    keeps its first words and ends in a digest of the whole title, so it stays readable,
+    stable and distinct from other titles that start the same way."""
     from pypinyin import lazy_pinyin
 
     parts = [NOT_SLUG.sub("", "".join(lazy_pinyin(word)).lower()) for word in words(title)]
     slug = "-".join(part for part in parts if part)
     if not slug:
         raise ValueError(f"no letters or digits to make a slug of: {title!r}")
-    return slug
+    if len(slug) <= SLUG_LENGTH:
+        return slug
+    tail = "-" + hashlib.sha256(title.encode()).hexdigest()[:8]
+    head = slug[: SLUG_LENGTH - len(tail) + 1].rsplit("-", 1)[0]  # whole words only
+    return head[: SLUG_LENGTH - len(tail)] + tail

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from kg.config import SLUG, Settings
+from kg.config import SLUG, SLUG_LENGTH, Settings
 from kg.drafts import annotator
 from kg.drafts.ingest import drafttoml, files, journal, metadata, metatoml
 from kg.drafts.ingest.promote import promote
@@ -80,7 +80,7 @@ def ingest(settings: Settings, source: Path, slug: str | None = None, title: str
     slug = slug or slug_for(title or regulation.title or source.stem)
     if not SLUG.fullmatch(slug):
         raise InputError(source, None, f"--id {slug!r}: use lower-case letters, digits "
-                         "and '-' (e.g. gd-water-saving)")
+                         f"and '-', at most {SLUG_LENGTH} (e.g. gd-water-saving)")
     regulation = replace(regulation, slug=slug)
     outcome = Ingested(source, slug, len(regulation.articles), warnings=regulation.warnings,
                        version=_version_date(regulation))
