@@ -113,3 +113,11 @@ def test_a_large_change_is_written_from_scratch(tmp_path: Path) -> None:
     dumps.write_nquads(second, {_node("graph/z"): _graph(
         (_node("reg/z/art_1"), EID, Literal("art_1")))})
     assert incremental.change(first, second) is None
+
+
+def test_a_previous_store_that_cannot_be_read_is_loaded_in_full(tmp_path: Path) -> None:
+    first = store.write(tmp_path, _release_one(), INFO)
+    for path in (first / dumps.STORE_DIR).iterdir():  # a store damaged after its release
+        path.unlink()
+    second = store.write(tmp_path, _release_two(), INFO)
+    assert _quads(second) == _quads(store.write(tmp_path / "cold", _release_two(), INFO))

@@ -85,10 +85,10 @@ def write_rest(folder: Path, previous: Path | None = None, base: str = DEFAULT_B
             jobs[1].result()
             jobs += [pool.submit(_serialize, union, folder / TURTLE, prefixes),
                      pool.submit(_serialize, union, folder / JSON_LD, None)]
-            if delta is None or previous is None:
+            db = None if delta is None or previous is None else incremental.store_from(
+                previous / STORE_DIR, folder / STORE_DIR, delta)
+            if db is None:
                 db = _load(folder / STORE_DIR, nquads, _FORMAT.N_QUADS)
-            else:
-                db = incremental.store_from(previous / STORE_DIR, folder / STORE_DIR, delta)
             with ThreadPoolExecutor(max_workers=1) as thread:  # queries release the GIL
                 describing = thread.submit(dcat.describe, db, base, _counts(folder))
                 search = fulltext.write(folder, db)

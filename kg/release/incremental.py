@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,12 +91,17 @@ def _lines(handle, entry: list | None) -> set[bytes]:
     return set(handle.read(entry[1]).splitlines(keepends=True))
 
 
-def store_from(previous: Path, target: Path, delta: Change) -> pyoxigraph.Store:
-    """The previous store at ``target``, with the change applied."""
-    pyoxigraph.Store.read_only(str(previous)).backup(str(target))
-    db = pyoxigraph.Store(str(target))
-    for quad in delta.quads(delta.removed):
-        db.remove(quad)
-    db.extend(delta.quads(delta.added))
-    db.flush()
+def store_from(previous: Path, target: Path, delta: Change) -> pyoxigraph.Store | None:
+    """The previous store at ``target``, with the change applied; None (and nothing at
+    ``target``) when the previous store cannot be read: the caller loads in full."""
+    try:
+        pyoxigraph.Store.read_only(str(previous)).backup(str(target))
+        db = pyoxigraph.Store(str(target))
+        for quad in delta.quads(delta.removed):
+            db.remove(quad)
+        db.extend(delta.quads(delta.added))
+        db.flush()
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        return None
     return db
