@@ -13,9 +13,9 @@ import time
 POLL_SECONDS = 1.0
 
 
-def die_with_parent() -> None:
-    """In a worker: exit as soon as the parent process is gone (a pool's initializer)."""
-    parent = os.getppid()
+def die_with_parent(parent: int) -> None:
+    """In a worker: exit as soon as process ``parent`` (the one that started the pool,
+    given as the initializer's argument: read here it could already be init) is gone."""
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -47,11 +47,13 @@ def test_an_entry_that_builds_other_objects_is_a_miss(tmp_path: Path,
     with tomlcache.cache_in(cache):
         tomlfile.load(source)
     (entry,) = cache.iterdir()
-    entry.write_bytes(pickle.dumps(os.system))  # what a hostile entry would carry
     parsed = _counted(monkeypatch)
-    with tomlcache.cache_in(cache):
-        assert tomlfile.load(source) == {"x": 1}
-    assert len(parsed) == 1
+    for hostile in (pickle.dumps(os.system), pickle.dumps([1]),
+                    b"cdatetime\ndate\n(S'x'\ntR."):  # a date that cannot be made
+        entry.write_bytes(hostile)
+        with tomlcache.cache_in(cache):
+            assert tomlfile.load(source) == {"x": 1}
+    assert len(parsed) == 3
 
 
 def test_a_syntax_error_still_names_the_line(tmp_path: Path) -> None:

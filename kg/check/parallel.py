@@ -24,7 +24,7 @@ def run(function: Callable[[Any, Any], Any], shared: object, tasks: list,
         return list(_reported(map(partial(function, shared), tasks), tasks, label, progress))
     workers = min(os.cpu_count() or 1, len(tasks))
     with ProcessPoolExecutor(max_workers=workers, initializer=_receive,
-                             initargs=(function, shared)) as pool:
+                             initargs=(function, shared, os.getpid())) as pool:
         return list(_reported(pool.map(_received_task, tasks), tasks, label, progress))
 
 
@@ -39,10 +39,10 @@ def _reported(outcomes: Iterable, tasks: list, label: Callable[[Any], str],
 _received: tuple[Callable[[Any, Any], Any], object] | None = None
 
 
-def _receive(function: Callable[[Any, Any], Any], shared: object) -> None:
+def _receive(function: Callable[[Any, Any], Any], shared: object, parent: int) -> None:
     global _received
     _received = (function, shared)
-    processes.die_with_parent()
+    processes.die_with_parent(parent)
 
 
 def _received_task(task: object) -> object:

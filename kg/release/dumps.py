@@ -9,13 +9,15 @@ from the N-Quads graph by graph, unchanged graphs' blocks copied from the previo
 release (kg/release/trig.py); the union from every graph's lines with the graph name
 cut off, merged in byte order with duplicates removed (the same data always gives the
 same bytes). Each download is serialised in a process of its own
-(parsing and serialising a stream holds the GIL), beside the store and the search
-index in this one.
+(parsing and serialising a stream holds the GIL; forked, so that it starts at once
+with what this one has imported), beside the store and the search index in this one.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import shutil
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -79,7 +81,9 @@ def write_rest(folder: Path, previous: Path | None = None, base: str = DEFAULT_B
     delta = None if previous is None else incremental.change(previous, folder)
     nquads, union = folder / NQUADS, folder / UNION
     try:
-        with ProcessPoolExecutor(max_workers=2, initializer=processes.die_with_parent) as pool:
+        with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=processes.die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
             jobs = [pool.submit(trig.write, folder, previous, prefixes),
                     pool.submit(_merge_runs, folder / _RUNS, union)]
             jobs[1].result()

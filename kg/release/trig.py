@@ -5,9 +5,10 @@ A graph's block is what Oxigraph's TriG serialiser writes for that graph's sorte
 N-Quads, without the prefix lines every output starts with; the file is the prefix
 lines, then the blocks in graph name order (the N-Quads' order). `trig.json` records
 each block's byte range and the digest of the lines it was written from
-(kg/release/incremental.py's index), so that the next release copies the blocks of the
-graphs it did not change: after one regulation's text changed, one block of ninety is
-serialised again (2.5 s of CPU for Guangdong's whole TriG).
+(kg/release/incremental.py's index), and a digest of the prefix lines and the
+serialiser's version, so that the next release copies the blocks of the graphs it did
+not change when both are the same: after one regulation's text changed, one block of
+ninety is serialised again (2.5 s of CPU for Guangdong's whole TriG).
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ def write(folder: Path, previous: Path | None, prefixes: dict[str, str]) -> tupl
     """Write `folder`/dutygraph.trig from `folder`'s N-Quads and their index, and its
     own index; returns (the file's name, its SHA-256)."""
     graphs = json.loads((folder / incremental.INDEX).read_text(encoding="utf-8"))
-    header = pyoxigraph.serialize([], format=_FORMAT.TRIG, prefixes=prefixes) or b""
-    header_digest = hashlib.sha256(header).hexdigest()
+    header = _header(prefixes)
+    header_digest = hashlib.sha256(header + pyoxigraph.__version__.encode()).hexdigest()
     kept = _blocks(previous, header_digest)
     digest, blocks, offset = hashlib.sha256(header), {}, len(header)
     with contextlib.ExitStack() as files:
@@ -55,10 +56,22 @@ def write(folder: Path, previous: Path | None, prefixes: dict[str, str]) -> tupl
     return FILE, digest.hexdigest()
 
 
+def _header(prefixes: dict[str, str]) -> bytes:
+    """The prefix lines the serialiser starts every output with (it writes none for an
+    empty input, so they are taken from the output for one quad)."""
+    one = pyoxigraph.Quad(*(pyoxigraph.NamedNode("urn:x:x"),) * 3, pyoxigraph.NamedNode("urn:x:g"))
+    written = pyoxigraph.serialize([one], format=_FORMAT.TRIG, prefixes=prefixes) or b""
+    return b"".join(line for line in written.splitlines(keepends=True)
+                    if line.startswith(b"@prefix "))
+
+
 def _block(lines: bytes, header: bytes, prefixes: dict[str, str]) -> bytes:
+    """A graph's block: its TriG without the prefix lines (written once, at the top)."""
     written = pyoxigraph.serialize(pyoxigraph.parse(lines, format=_FORMAT.N_QUADS),
                                    format=_FORMAT.TRIG, prefixes=prefixes) or b""
-    return written[len(header):] if written.startswith(header) else written
+    if not written.startswith(header):
+        raise ValueError("the TriG serialiser no longer starts with its prefix lines")
+    return written[len(header):]
 
 
 def _blocks(previous: Path | None, header_digest: str) -> dict[str, list]:

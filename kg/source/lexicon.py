@@ -50,9 +50,10 @@ class Lexicon:
     def merge_file(self, path: Path, data: dict | None = None) -> None:
         """Add the [actor."…"], [carrier."…"] and [mechanism."…"] tables of a TOML file."""
         data = tomlfile.load(path) if data is None else data
+        lines = tomlfile.table_lines(path) if any(data.get(k) for k in KINDS) else {}
         for kind in KINDS:
             for zh, entry in data.get(kind, {}).items():
-                self.add(_term(path, kind, zh, entry))
+                self.add(_term(path, kind, zh, entry, lines.get((kind, zh))))
 
     def union(self, *others: Lexicon, yielding: bool = False) -> Lexicon:
         """A new lexicon with this one's terms and those of ``others``; neither is
@@ -82,8 +83,7 @@ class Lexicon:
                                  f"{term.zh!r} is already used by {other.zh!r}")
 
 
-def _term(path: Path, kind: str, zh: str, entry: dict) -> Term:
-    line = tomlfile.table_line(path, kind, zh)
+def _term(path: Path, kind: str, zh: str, entry: dict, line: int | None) -> Term:
     missing = [key for key in ("id", "en") if not entry.get(key)]
     if missing:
         raise InputError(path, line, f"{kind} {zh!r} lacks {', '.join(missing)}")

@@ -38,7 +38,7 @@ def words(title: str) -> list[str]:
 def slug_for(title: str) -> str:
     """Pinyin of the title's words, joined by '-': lowercase ASCII letters and digits.
     A title too long for an id (北京市各级人民代表大会常务委员会听取和审议…办法: 148 letters)
-    keeps its first words and ends in a digest of the whole title, so it stays readable,
+    keeps its first words and ends in a digest of the whole slug, so it stays readable,
     stable and distinct from other titles that start the same way."""
     from pypinyin import lazy_pinyin
 
@@ -48,6 +48,6 @@ def slug_for(title: str) -> str:
         raise ValueError(f"no letters or digits to make a slug of: {title!r}")
     if len(slug) <= SLUG_LENGTH:
         return slug
-    tail = "-" + hashlib.sha256(title.encode()).hexdigest()[:8]
+    tail = "-" + hashlib.sha256(slug.encode()).hexdigest()[:8]  # the same for the same words
     head = slug[: SLUG_LENGTH - len(tail) + 1].rsplit("-", 1)[0]  # whole words only
     return head[: SLUG_LENGTH - len(tail)] + tail

@@ -15,12 +15,14 @@ import hashlib
 import io
 import os
 import pickle
+import sys
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 _FOLDER: ContextVar[Path | None] = ContextVar("toml_cache", default=None)
+_PARSER = f"tomllib of Python {sys.version}\0".encode()  # another parser: other entries
 _ALLOWED = {("datetime", name) for name in ("date", "datetime", "time", "timezone",
                                             "timedelta")}
 
@@ -39,9 +41,11 @@ def parsed(data: bytes, parse: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     folder = _FOLDER.get()
     if folder is None:
         return parse()
-    entry = folder / f"{hashlib.sha256(data).hexdigest()}.pickle"
-    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError):
-        return _Safe(io.BytesIO(entry.read_bytes())).load()
+    entry = folder / f"{hashlib.sha256(_PARSER + data).hexdigest()}.pickle"
+    with contextlib.suppress(Exception):  # any failure to read an entry back is a miss
+        value = _Safe(io.BytesIO(entry.read_bytes())).load()
+        if isinstance(value, dict):
+            return value
     value = parse()
     with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
         folder.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,13 +42,11 @@ _TABLE = re.compile(r'^\s*\[\s*([^\s.\["]+)\s*\.\s*"([^"]*)"\s*\]')
 
 def table_line(path: Path, kind: str, key: str) -> int | None:
     """Line number of a ``[kind."key"]`` table header, if present."""
-    info = path.stat()
-    return _table_lines(path, info.st_mtime_ns, info.st_size).get((kind, key))
+    return table_lines(path).get((kind, key))
 
 
-@lru_cache(maxsize=64)
-def _table_lines(path: Path, _mtime_ns: int, _size: int) -> dict[tuple[str, str], int]:
-    """Every ``[kind."key"]`` header of a file, read once for all its keys (a lexicon
+def table_lines(path: Path) -> dict[tuple[str, str], int]:
+    """Every ``[kind."key"]`` header of a file and its line, read at once (a lexicon
     file has thousands: reading it again for each was a third of a build's reading)."""
     found: dict[tuple[str, str], int] = {}
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
