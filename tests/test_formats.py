@@ -149,6 +149,17 @@ def test_a_byte_that_is_neither_utf8_nor_gb18030_names_its_line(tmp_path: Path) 
     assert f"{path}:3" in str(caught.value)
 
 
+def test_an_example_in_a_fenced_block_is_not_read_as_text(tmp_path: Path) -> None:
+    """The corpus README quotes a regulation in a code block; ingesting the corpus
+    folder with it made it a regulation of one article. A fence is never text."""
+    path = tmp_path / "README.md"
+    path.write_text("# A corpus of real local regulations\n\n## The format\n```\n"
+                    "# 广东省公路条例\n\n<!-- INFO END -->\n第一条 为加强公路的建设，制定本条例。\n"
+                    "```\n- `第X条 ` starts an article\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="no articles"):
+        parse.read(path)
+
+
 def test_a_damaged_docx_is_a_parse_error(tmp_path: Path) -> None:
     path = tmp_path / "broken.docx"
     path.write_bytes(b"PK\x03\x04 not really a zip file")
