@@ -177,14 +177,6 @@ class Parts(Mapping[URIRef, Graph]):
             return b"".join(sorted_lines(self._memory[name], name))
         return (self.folder / file_name(name)).read_bytes()
 
-    def lines(self, name: URIRef) -> Iterator[bytes]:
-        """The graph's N-Quads lines, sorted as bytes."""
-        if name in self._memory:
-            yield from sorted_lines(self._memory[name], name)
-            return
-        with (self.folder / file_name(name)).open("rb") as found:
-            yield from found
-
     def __getitem__(self, name: URIRef) -> Graph:
         if name in self._memory:
             return self._memory[name]
@@ -231,23 +223,13 @@ def _merge(files: list[Path], target: Path) -> int:
     handles = [path.open("rb") for path in files]
     tmp = target.with_name(f".{target.name}.{os.getpid()}")
     try:
-        counted = _Counted(line for line, _ in groupby(heapq.merge(*handles)))
+        count = 0
         with tmp.open("wb") as out:
-            out.writelines(counted)
+            for line, _ in groupby(heapq.merge(*handles)):
+                out.write(line)
+                count += 1
         os.replace(tmp, target)
-        return counted.count
+        return count
     finally:
         for handle in handles:
             handle.close()
-
-
-class _Counted:
-    """An iterator that counts what it yields (writelines consumes it in C)."""
-
-    def __init__(self, items: Iterator[bytes]) -> None:
-        self._items, self.count = items, 0
-
-    def __iter__(self) -> Iterator[bytes]:
-        for item in self._items:
-            self.count += 1
-            yield item
