@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
+from kg.check import targets
 from kg.check.validate import DataGraph
 
 EX = "https://example.org/"
@@ -40,3 +41,30 @@ def test_an_ask_is_left_to_rdflib() -> None:
     data = DataGraph(TRIPLES)
     assert data.query(f"ASK {{ ?s <{EX}exact> ?o }}").askAnswer is True
     assert data.query(f"ASK {{ ?s <{EX}missing> ?o }}").askAnswer is False
+
+
+def _shapes(*queries: str) -> Graph:
+    shapes = Graph()
+    for n, query in enumerate(queries):
+        shapes.add((URIRef(f"{EX}shape{n}"), URIRef("http://www.w3.org/ns/shacl#select"),
+                    Literal(query)))
+    return shapes
+
+
+def test_a_target_store_holds_only_the_properties_the_queries_name() -> None:
+    """A regulation's data graph is mostly dg:appliesTo triples no target reads: only
+    the named properties (and rdf:type, for `a`) are copied, and the rows stay the same."""
+    queried = targets.queried(_shapes(GAP))
+    assert queried == {URIRef(EX + "ordinal")}
+    data = DataGraph(TRIPLES)
+    data.queried = queried
+    assert _rows(data.query(GAP)) == {(URIRef(EX + "b"), Literal(3))}
+    assert len(data._engine()._store) == 2  # the two dg:ordinal triples
+
+
+def test_a_query_that_may_read_any_property_keeps_the_whole_graph() -> None:
+    assert targets.queried(_shapes(GAP, ANY)) is None
+    assert targets.queried(_shapes(f"SELECT ?s WHERE {{ ?s !<{EX}text> ?o }}")) is None
+    assert targets.queried(_shapes("SELECT ?s WHERE { ?s unknown:p ?o }")) is None
+    assert targets.queried(_shapes('SELECT ?s WHERE { ?s dg:text "a:b" FILTER(?s != ?o) }')
+                           ) == {URIRef("https://w3id.org/dutygraph/ontology#text")}

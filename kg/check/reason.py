@@ -97,6 +97,20 @@ class Reasoner:
         stated = (t for t in data if t[1] not in self._inert)
         return rules.entailed(chain(self._axioms, stated), self.schema)
 
+    def closed(self, closed_data: Iterable[Triple]) -> rules.Closed:
+        """Ontology + data already closed under OWL 2 RL (the lexicon with what it
+        entails), prepared for :meth:`beyond`."""
+        assert self.schema is not None
+        stated = (t for t in closed_data if t[1] not in self._inert)
+        return rules.Closed(chain(self._axioms, stated), self.schema)
+
+    def beyond(self, closed: rules.Closed, data: Iterable[Triple]) -> set[Triple]:
+        """What closed + data entail beyond ``closed`` (data included); raises
+        rules.NeedsEquality like :meth:`entailed`."""
+        assert self.schema is not None
+        stated = (t for t in data if t[1] not in self._inert)
+        return rules.entailed(stated, self.schema, closed)
+
     def kept(self, triples: Iterable[Triple], *stated: Container[Triple]) -> set[Triple]:
         """What :func:`infer` keeps of entailed triples: about our own resources, not
         about ontology terms, neither in the ontology nor in any ``stated`` set."""

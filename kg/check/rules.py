@@ -116,78 +116,155 @@ def expand(graph: Graph, schema: Schema) -> Graph:
     return graph
 
 
-def entailed(triples: Iterable[Triple], schema: Schema) -> set[Triple]:
+def entailed(triples: Iterable[Triple], schema: Schema,
+             base: Closed | None = None) -> set[Triple]:
     """The given triples and everything the schema entails from them (no rdflib graph:
-    the build reasons over thousands of small parts)."""
+    the build reasons over thousands of small parts). With ``base``, triples already
+    closed under the schema (the lexicon and what it entails), the given triples are
+    reasoned over together with it and only what is beyond ``base`` is returned.
+
+    Semi-naive: each round applies every rule with at least one premise among the
+    triples the round before added (the first round: the given ones), so that nothing
+    derived from ``base`` alone is derived again (it is in ``base``, being closed) and
+    the rules, being monotone, reach the fixpoint that applying every rule to
+    everything until nothing changes reaches."""
+    known = _Known(base)
+    delta = known.add_all(_pairs(triples))
+    while delta:
+        derived: dict[Node, set[Pair]] = defaultdict(set)
+        _property_rules(known, delta, schema, derived)
+        _chain_rules(known, delta, schema, derived)
+        _type_rules(delta, schema, derived)
+        delta = known.add_all(derived)
+    known.check_functional(schema)
+    return {(s, p, o) for p, pairs in known.by_prop.items() for s, o in pairs}
+
+
+def _pairs(triples: Iterable[Triple]) -> dict[Node, set[Pair]]:
     by_prop: dict[Node, set[Pair]] = defaultdict(set)
     for s, p, o in triples:
         by_prop[p].add((s, o))
-    changed = True
-    while changed:
-        changed = _property_rules(by_prop, schema)
-        changed = _chain_rules(by_prop, schema) or changed
-        changed = _type_rules(by_prop, schema) or changed
-    _check_functional(by_prop, schema)
-    return {(s, p, o) for p, pairs in by_prop.items() for s, o in pairs}
+    return by_prop
 
 
-def _check_functional(by_prop: dict[Node, set[Pair]], schema: Schema) -> None:
-    """With one value each, (inverse-)functional properties entail nothing; with more,
-    they entail owl:sameAs, and the caller must use owlrl."""
-    for prop in schema.functional:
-        if len({s for s, _ in by_prop.get(prop, ())}) != len(by_prop.get(prop, ())):
-            raise NeedsEquality(f"{prop} has two values for one subject")
-    for prop in schema.inverse_functional:
-        if len({o for _, o in by_prop.get(prop, ())}) != len(by_prop.get(prop, ())):
-            raise NeedsEquality(f"{prop} has two subjects for one value")
+Index = dict[Node, dict[Node, set[Node]]]
 
 
-def _add(by_prop: dict[Node, set[Pair]], p: Node, pairs: Iterable[Pair]) -> bool:
-    target = by_prop[p]
-    before = len(target)
-    target.update(pairs)
-    return len(target) != before
+def _index(pairs_by_prop: Iterable[tuple[Node, Iterable[Pair]]]) -> tuple[Index, Index]:
+    succ: Index = defaultdict(lambda: defaultdict(set))
+    pred: Index = defaultdict(lambda: defaultdict(set))
+    for p, pairs in pairs_by_prop:
+        for s, o in pairs:
+            succ[p][s].add(o)
+            pred[p][o].add(s)
+    return succ, pred
 
 
-def _property_rules(by_prop: dict[Node, set[Pair]], schema: Schema) -> bool:
-    changed = False
-    for p in list(by_prop):
-        pairs = list(by_prop[p])
+class Closed:
+    """Triples closed under a schema's rules, with the successors and predecessors
+    along the properties that rules join on or count (prepared once per build, shared
+    by every regulation reasoned over with it)."""
+
+    def __init__(self, triples: Iterable[Triple], schema: Schema) -> None:
+        self.triples = frozenset(triples)
+        joined = schema.joining() | schema.functional | schema.inverse_functional
+        by_prop = _pairs(t for t in self.triples if t[1] in joined)
+        self.succ, self.pred = _index(by_prop.items())
+
+
+class _Known:
+    """Every triple derived so far beyond ``base``, by property, with each property's
+    successors and predecessors (for the joins of transitivity and chains)."""
+
+    def __init__(self, base: Closed | None) -> None:
+        self.base = base
+        self.by_prop: dict[Node, set[Pair]] = defaultdict(set)
+        self.succ, self.pred = _index(())
+
+    def add_all(self, pairs_by_prop: dict[Node, set[Pair]]) -> dict[Node, set[Pair]]:
+        """Add the pairs; return those that were new."""
+        fresh: dict[Node, set[Pair]] = {}
+        for p, pairs in pairs_by_prop.items():
+            new = pairs - self.by_prop[p]
+            if self.base is not None:
+                new = {(s, o) for s, o in new if (s, p, o) not in self.base.triples}
+            if not new:
+                continue
+            fresh[p] = new
+            self.by_prop[p] |= new
+            succ, pred = self.succ[p], self.pred[p]
+            for s, o in new:
+                succ[s].add(o)
+                pred[o].add(s)
+        return fresh
+
+    def successors(self, p: Node, node: Node) -> Iterable[Node]:
+        return self._along(self.succ, p, node, None if self.base is None else self.base.succ)
+
+    def predecessors(self, p: Node, node: Node) -> Iterable[Node]:
+        return self._along(self.pred, p, node, None if self.base is None else self.base.pred)
+
+    @staticmethod
+    def _along(own: Index, p: Node, node: Node, base: Index | None) -> Iterable[Node]:
+        mine = own[p].get(node, ()) if p in own else ()
+        theirs = base[p].get(node, ()) if base is not None and p in base else ()
+        return (*mine, *theirs) if mine and theirs else mine or theirs
+
+    def check_functional(self, schema: Schema) -> None:
+        """With one value each, (inverse-)functional properties entail nothing; with
+        more, they entail owl:sameAs, and the caller must use owlrl."""
+        for prop in schema.functional:
+            if any(len(set(self.successors(prop, s))) > 1 for s in self.succ.get(prop, {})):
+                raise NeedsEquality(f"{prop} has two values for one subject")
+        for prop in schema.inverse_functional:
+            if any(len(set(self.predecessors(prop, o))) > 1 for o in self.pred.get(prop, {})):
+                raise NeedsEquality(f"{prop} has two subjects for one value")
+
+
+def _property_rules(known: _Known, delta: dict[Node, set[Pair]], schema: Schema,
+                    derived: dict[Node, set[Pair]]) -> None:
+    for p, pairs in delta.items():
         for sup in schema.super_props.get(p, ()):
-            changed = _add(by_prop, sup, pairs) or changed
-        flipped = [(o, s) for s, o in pairs if not isinstance(o, Literal)]
+            derived[sup] |= pairs
+        flipped = {(o, s) for s, o in pairs if not isinstance(o, Literal)}
         for inverse in schema.inverses.get(p, ()):
-            changed = _add(by_prop, inverse, flipped) or changed
+            derived[inverse] |= flipped
         if p in schema.symmetric:
-            changed = _add(by_prop, p, flipped) or changed
+            derived[p] |= flipped
         if p in schema.transitive:
-            changed = _add(by_prop, p, _transitive(by_prop[p])) or changed
-    return changed
+            derived[p] |= _transitive_step(known, p, pairs)
 
 
-def _transitive(pairs: set[Pair]) -> set[Pair]:
-    succ = _group(pairs)
-    return {(a, b) for a, reach in _closure(succ).items() for b in reach if a != b}
+def _transitive_step(known: _Known, p: Node, pairs: set[Pair]) -> set[Pair]:
+    """New pairs (a, b) extended by one known link on either side."""
+    found = {(a, c) for a, b in pairs for c in known.successors(p, b)}
+    found.update((x, b) for a, b in pairs for x in known.predecessors(p, a))
+    return found
 
 
-def _chain_rules(by_prop: dict[Node, set[Pair]], schema: Schema) -> bool:
-    changed = False
+def _chain_rules(known: _Known, delta: dict[Node, set[Pair]], schema: Schema,
+                 derived: dict[Node, set[Pair]]) -> None:
+    """p ← l1 ∘ … ∘ ln: every join in which link i comes from the round's new pairs
+    and the other links from everything known."""
     for prop, chain in schema.chains:
-        joined = set(by_prop.get(chain[0], ()))
-        for link in chain[1:]:
-            succ = _group(by_prop.get(link, ()))
-            joined = {(a, c) for a, b in joined for c in succ.get(b, ())}
-        changed = _add(by_prop, prop, joined) or changed
-    return changed
+        for i, link in enumerate(chain):
+            if link not in delta:
+                continue
+            joined = set(delta[link])
+            for after in chain[i + 1:]:
+                joined = {(a, c) for a, b in joined for c in known.successors(after, b)}
+            for before in reversed(chain[:i]):
+                joined = {(x, c) for a, c in joined for x in known.predecessors(before, a)}
+            derived[prop] |= joined
 
 
-def _type_rules(by_prop: dict[Node, set[Pair]], schema: Schema) -> bool:
-    types: set[Pair] = set()
-    for p, classes in schema.domains.items():
-        types.update((s, c) for s, _ in by_prop.get(p, ()) for c in classes)
-    for p, classes in schema.ranges.items():
-        types.update((o, c) for _, o in by_prop.get(p, ()) if not isinstance(o, Literal)
-                     for c in classes)
-    types.update(by_prop.get(RDF.type, ()))
-    expanded = {(x, sup) for x, c in types for sup in schema.super_classes.get(c, {c})}
-    return _add(by_prop, RDF.type, expanded | types)
+def _type_rules(delta: dict[Node, set[Pair]], schema: Schema,
+                derived: dict[Node, set[Pair]]) -> None:
+    types = derived[RDF.type]
+    for p, pairs in delta.items():
+        for c in schema.domains.get(p, ()):
+            types.update((s, c) for s, _ in pairs)
+        for c in schema.ranges.get(p, ()):
+            types.update((o, c) for _, o in pairs if not isinstance(o, Literal))
+    for x, c in delta.get(RDF.type, ()):
+        types.update((x, sup) for sup in schema.super_classes.get(c, ()))

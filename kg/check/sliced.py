@@ -15,7 +15,6 @@ its check.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
@@ -23,10 +22,9 @@ from itertools import chain
 from rdflib import Graph, Node, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from kg.check import rules, validate
+from kg.check import rules, targets, validate
 from kg.check.reason import Reasoner, Triple
 from kg.check.slices import Lexicon
-from kg.namespaces import PREFIXES
 
 
 @dataclass(frozen=True)
@@ -94,18 +92,15 @@ class Plan:
 
 
 def check_part(plan: Plan, part: Graph, nodes: frozenset[Node]) -> Own:
-    """Reason over and validate ``part`` with the slice of ``nodes``, widened until
-    every lexicon node that a new triple joins at is in it. Raises rules.NeedsEquality."""
-    stated, widened = set(part), False
-    while True:
-        sliced = plan.lexicon.slice(nodes)
-        entailed = plan.reasoner.entailed(chain(stated, sliced))
-        fresh = {t for t in entailed if t not in plan.lexicon.triples and t not in stated
-                 and t not in plan.reasoner.ontology}
-        missing = plan.lexicon.missing(fresh, set(nodes))
-        if not missing:
-            break
-        nodes, widened = nodes | missing, True
+    """Reason over ``part`` with the whole lexicon (closed: only what the part adds is
+    derived) and validate it with the slice of ``nodes``, widened by every lexicon node
+    that a new triple joins at. Raises rules.NeedsEquality."""
+    stated = set(part)
+    entailed = plan.reasoner.beyond(plan.lexicon.closed, stated)
+    fresh = {t for t in entailed if t not in stated and t not in plan.reasoner.ontology}
+    missing = plan.lexicon.missing(fresh, set(nodes))
+    nodes = nodes | missing
+    sliced = plan.lexicon.slice(nodes)
     inferred = frozenset(plan.reasoner.kept(fresh))
     data = validate.DataGraph(chain(plan.subclasses, stated,
                                     plan.seen(chain(sliced, inferred))))
@@ -113,41 +108,20 @@ def check_part(plan: Plan, part: Graph, nodes: frozenset[Node]) -> Own:
     excluded = frozenset() if covered else plan.lexicon.foci
     report = validate.run(data, plan.shapes, excluded)
     return Own(inferred, _at(report.violations, plan.lexicon, covered, inside=True),
-               nodes, widened, covered)
+               nodes, bool(missing), covered)
 
 
 def shape_terms(shapes: Graph) -> tuple[frozenset[Node], frozenset[Node]] | None:
     """Every IRI the shapes name (and their queries), and those a shape may follow
     backwards: under sh:inversePath, or in a SPARQL query (which can go either way).
-    None when a shape may look at properties it does not name."""
-    named = {n for t in shapes for n in t if isinstance(n, URIRef)}
-    queried: set[Node] = set()
-    for text in shapes.objects(None, SH.select):
-        for prefix, local in re.findall(r"\b([a-z]+):([A-Za-z_][\w-]*)", str(text)):
-            if prefix in PREFIXES:
-                queried.add(URIRef(str(PREFIXES[prefix]) + local))
-        queried.update(URIRef(iri) for iri in re.findall(r"<([^<>\s]+)>", str(text)))
-    inverse = {*shapes.objects(None, SH.inversePath), *shapes.objects(None, SH.targetObjectsOf)}
-    if _any_property(shapes):
+    None when a shape may look at properties it does not name (a closed shape, or a
+    query with a variable property)."""
+    queried = targets.queried(shapes)
+    if queried is None or (None, SH.closed, None) in shapes:
         return None
+    named = {n for t in shapes for n in t if isinstance(n, URIRef)}
+    inverse = {*shapes.objects(None, SH.inversePath), *shapes.objects(None, SH.targetObjectsOf)}
     return frozenset(named | queried), frozenset(queried | inverse)
-
-
-def _any_property(shapes: Graph) -> bool:
-    """Whether a shape may look at properties it does not name: a closed shape, or a
-    query with a variable in a triple's property place (``?s ?p``, ``$this ?p``)."""
-    if (None, SH.closed, None) in shapes:
-        return True
-    for text in shapes.objects(None, SH.select):
-        patterns = re.sub(r"(SELECT|GROUP BY|ORDER BY)[^{}\n]*", " ", str(text))
-        if _VARIABLE_PROPERTY.search(patterns):
-            return True
-    return False
-
-
-_TERM = r"(?:[?$]\w+|[\w-]*:[\w-]+|<[^<>\s]*>)"
-_VARIABLE_PROPERTY = re.compile(  # a variable between a subject and an object, or after ;
-    rf"(?:{_TERM}|;)\s+[?$]\w+\s+(?:{_TERM}|\"|'|\d|\[|\()")
 
 
 def lexicon_violations(plan: Plan, ontology: Graph) -> list[validate.Violation]:

@@ -65,6 +65,7 @@ class DataGraph(Graph):
     def __init__(self, triples: Iterable[tuple] = ()) -> None:
         super().__init__()  # pyshacl needs a context-aware store (not SimpleMemory)
         self._oxigraph: targets.Engine | None = None
+        self.queried: frozenset[URIRef] | None = None  # what SPARQL targets may read
         namespaces = triples.namespaces() if isinstance(triples, Graph) else PREFIXES.items()
         for prefix, namespace in namespaces:
             self.bind(prefix, namespace)
@@ -87,7 +88,7 @@ class DataGraph(Graph):
 
     def _engine(self) -> targets.Engine:
         if self._oxigraph is None:
-            self._oxigraph = targets.Engine(self)
+            self._oxigraph = targets.Engine(self, self.queried)
         return self._oxigraph
 
 
@@ -103,6 +104,7 @@ def run(data: Graph, shapes: Graph, excluded: Collection[str] = frozenset()) -> 
     unchanged) instead of copying it first; any other graph is copied into one."""
     if not isinstance(data, DataGraph):
         data = DataGraph(data)
+    data.queried = targets.queried(shapes)
     options = {"inference": "none", "advanced": True, "allow_warnings": True,
                "inplace": True}
     conforms, results, _text = _Validator(ShaclData.from_rdflib(data), shapes, options,
