@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS, Namespace
 
 from kg import pipeline
-from kg.check import per_regulation, reason, sliced, validate
+from kg.check import per_regulation, reach, reason, sliced, validate
 from kg.check.per_regulation import Context
 from kg.config import Settings
 from kg.drafts import ingest
@@ -151,6 +151,41 @@ def test_defects_in_regulations(built: tuple) -> None:
     shapes = {v.shape.removeprefix(DGSH) for c in fast.values() for v in c.report.violations}
     assert {"OrdinalSequenceShape", "PenaltySpanShape", "PrefLabelShape"} <= shapes
     assert not any(c.report.conforms for c in fast.values())
+
+
+def test_a_wrong_applies_to_is_found_with_the_short_slice(built: tuple) -> None:
+    """A regulation validated with only the designations it names (kg/check/reach.py)
+    still finds a dg:appliesTo that the closure does not give, and one it lacks."""
+    context, parts = few(built)
+    assert context.plan().paths is not None  # the product's shapes are short
+    mini = copy(parts[name_of(parts, "mini")])
+    norm = sorted(mini.subjects(DG.addressee, None))[0]
+    stranger = sorted(set(context.lexicon.subjects(RDF.type, DG.Actor))
+                      - set(mini.objects(norm, DG.addressee)))[0]
+    mini.add((norm, DG.appliesTo, stranger))
+    fast = assert_same(*variant((context, parts), mini=mini))
+    found = fast[name_of(parts, "mini")].report.violations
+    assert {(v.focus, v.shape.removeprefix(DGSH)) for v in found} >= {
+        (str(norm), "AppliesToShape")}
+
+
+def test_only_short_paths_let_the_slice_shrink() -> None:
+    shapes = Graph().parse(data=SHAPE_PREFIXES + """
+        ex:A sh:targetClass dg:Norm ; sh:path dg:addressee ; sh:class dg:Actor .
+        ex:B sh:targetClass dg:Norm ; sh:equals dg:appliesTo ;
+            sh:path ( dg:addressee [ sh:zeroOrMorePath [ sh:inversePath dg:within ] ] ) .
+    """, format="turtle")
+    paths = reach.Paths.make(shapes, {DG.within})
+    assert paths is not None and paths.forward == {DG.addressee}
+    assert reach.Paths.make(shapes, set()) is None  # dg:within not transitive
+    longer = shapes + Graph().parse(data=SHAPE_PREFIXES + """
+        ex:C sh:targetClass dg:Norm ; sh:path ( dg:addressee dg:level ) .""", format="turtle")
+    assert reach.Paths.make(longer, {DG.within}) is None
+    inspected = shapes + Graph().parse(data=SHAPE_PREFIXES + """
+        ex:D sh:targetClass dg:Norm ; sh:class dg:Actor ;
+            sh:path ( dg:addressee [ sh:zeroOrMorePath [ sh:inversePath dg:within ] ] ) .""",
+        format="turtle")
+    assert reach.Paths.make(inspected, {DG.within}) is None
 
 
 def test_the_cache_follows_the_slice(built: tuple, tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from itertools import chain
 from rdflib import Graph, Node, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from kg.check import rules, targets, validate
+from kg.check import reach, rules, targets, validate
 from kg.check.reason import Reasoner, Triple
 from kg.check.slices import Lexicon
 
@@ -48,6 +48,7 @@ class Plan:
     subclasses: list[Triple] = field(default_factory=list)  # of the ontology, for sh:class
     forward: frozenset[Node] = frozenset()  # every term the shapes name
     backward: frozenset[Node] = frozenset()  # terms shapes follow from object to subject
+    paths: reach.Paths | None = None  # when shapes read only named designations
 
     @classmethod
     def make(cls, ontology: Graph, lexicon: Graph, shapes: Graph, base_iri: str) -> Plan | None:
@@ -66,7 +67,7 @@ class Plan:
             return None
         forward, backward = terms
         return cls(reasoner, sliced, shapes, list(ontology.triples((None, RDFS.subClassOf, None))),
-                   forward, backward)
+                   forward, backward, reach.Paths.make(shapes, schema.transitive))
 
     def fits(self, part: Graph) -> bool:
         """A regulation that states something about a designation or an ontology term
@@ -100,15 +101,28 @@ def check_part(plan: Plan, part: Graph, nodes: frozenset[Node]) -> Own:
     fresh = {t for t in entailed if t not in stated and t not in plan.reasoner.ontology}
     missing = plan.lexicon.missing(fresh, set(nodes))
     nodes = nodes | missing
-    sliced = plan.lexicon.slice(nodes)
     inferred = frozenset(plan.reasoner.kept(fresh))
+    covered = nodes if plan.changes_lexicon(chain(stated, fresh)) else frozenset()
+    sliced = plan.lexicon.slice(_shown(plan, stated, fresh, nodes, covered))
     data = validate.DataGraph(chain(plan.subclasses, stated,
                                     plan.seen(chain(sliced, inferred))))
-    covered = nodes if plan.changes_lexicon(chain(stated, fresh)) else frozenset()
     excluded = frozenset() if covered else plan.lexicon.foci
     report = validate.run(data, plan.shapes, excluded)
     return Own(inferred, _at(report.violations, plan.lexicon, covered, inside=True),
                nodes, bool(missing), covered)
+
+
+def _shown(plan: Plan, stated: set[Triple], fresh: set[Triple], nodes: frozenset[Node],
+           covered: frozenset[Node]) -> Iterable[Node]:
+    """The designations whose triples the validation needs: all of the slice when
+    some are validated with the regulation or a shape may read further than one step
+    (kg/check/reach.py), else those the regulation names and those an inspected
+    value of its triples is."""
+    if covered or plan.paths is None:
+        return nodes
+    lexicon = plan.lexicon
+    own = chain(stated, (t for t in fresh if t[0] not in lexicon.nodes))
+    return lexicon.named(stated) | plan.paths.reached(own, lexicon.nodes)
 
 
 def shape_terms(shapes: Graph) -> tuple[frozenset[Node], frozenset[Node]] | None:
