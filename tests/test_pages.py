@@ -211,11 +211,11 @@ def test_a_term_with_many_norms_is_paged(client: FlaskClient,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """未明示主体 has thousands of norms in the province: its page shows one page of them,
     with the total, a pager, and every norm once across the pages (?size=all has all)."""
-    from server.pages.views import terms
+    from server.pages.views import termpage
     whole = client.get(f"/actors/{ACTOR}.json?size=all").get_json()
     every = [n["iri"] for g in whole["groups"] for c in g["chapters"] for n in c["norms"]]
     assert whole["count"] == len(every) > 2
-    monkeypatch.setattr(terms, "PER_PAGE", 2)
+    monkeypatch.setattr(termpage, "PER_PAGE", 2)
     seen = []
     for number in range(1, -(-len(every) // 2) + 1):
         shown = client.get(f"/actors/{ACTOR}.json?page={number}").get_json()

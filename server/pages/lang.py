@@ -121,6 +121,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "enforces_none": ("本条款未引用本法规的具体规范。",
                       "The clause cites no norm of this regulation."),
     "enforced_here": ("本主体实施的处罚", "Sanctions this actor imposes"),
+    "first_shown": ("仅列出前 %d 条。", "The first %d are shown."),
     "unsanctioned": ("未设罚则的义务", "Duties without a sanction"),
     "unsanctioned_of": ("条义务性和禁止性规范中，没有法律责任条款的有",
                         "obligations and prohibitions; without any liability provision:"),

@@ -86,3 +86,25 @@ def bind(template: str, **parts: str) -> str:
     for name, value in parts.items():
         text = text.replace("{" + name + "}", value)
     return PREFIXES + text
+
+# Statements in reading order: regulation, article, paragraph or item, place in the text.
+# The article's number is read from the statement's IRI (…/reg/<slug>/art_<n>__…, made
+# from the article's dg:ordinal by kg/graph/iris.py), not walked to through
+# eli:is_part_of*: at corpus size an actor's first page sorts tens of thousands.
+# {first} sorts before that (a rank), {page} is LIMIT/OFFSET or nothing.
+ORDERED = """SELECT ?s WHERE { {pattern} ?s dg:source ?src .
+ OPTIONAL { ?s dg:evidence/oa:start ?start }
+ BIND(""" + SLUG.format(v="?s") + """ AS ?slug)
+ BIND(<http://www.w3.org/2001/XMLSchema#integer>(
+      STRBEFORE(STRAFTER(STR(?s), "/art_"), "__")) AS ?ao) {rank} }
+ORDER BY {first} ?slug COALESCE(?ao, 0) STR(?src) COALESCE(?start, 0) STR(?s) {page}"""
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { {pattern} }"
+CLASS_COUNT = "SELECT ?c (COUNT(*) AS ?n) WHERE { {pattern} } GROUP BY ?c"
+
+
+def rank(var: str, order: tuple[str, ...]) -> str:
+    """`BIND(… AS ?rank)`: the place of ?var's class in ``order`` (last: the rest)."""
+    expression = str(len(order))
+    for place, name in reversed(list(enumerate(order))):
+        expression = f"IF(?{var} = dg:{name}, {place}, {expression})"
+    return f"BIND({expression} AS ?rank)"

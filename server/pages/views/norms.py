@@ -61,14 +61,6 @@ def _pattern(f: dict[str, str]) -> str:
     return "{ SELECT DISTINCT ?s WHERE { " + " ".join(parts) + " } }"
 
 
-ORDERED = """SELECT ?s WHERE { {pattern} ?s dg:source ?src .
- OPTIONAL { ?s dg:evidence/oa:start ?start }
- OPTIONAL { ?src eli:is_part_of* ?art . ?art a dg:Article ; dg:ordinal ?ao }
- BIND(STRBEFORE(STRAFTER(STR(?s), "/reg/"), "/") AS ?slug) }
-ORDER BY ?slug COALESCE(?ao, 0) STR(?src) COALESCE(?start, 0) STR(?s) {page}"""
-COUNT = "SELECT (COUNT(*) AS ?n) WHERE { {pattern} }"
-
-
 def filtered(f: dict[str, str], shown: slice | None = None) -> list[dict[str, Any]]:
     """The records of the norms matching the filters, in reading order: all of them,
     or the `shown` part (read from the store page by page, never all to cut one)."""
@@ -76,7 +68,8 @@ def filtered(f: dict[str, str], shown: slice | None = None) -> list[dict[str, An
     window = "" if shown is None else f"LIMIT {shown.stop - shown.start} OFFSET {shown.start}"
 
     def make() -> list[dict[str, Any]]:
-        order = [r["s"] for r in reads.select(ORDERED, pattern=_pattern(f), page=window)]
+        order = [r["s"] for r in reads.select(sparql.ORDERED, pattern=_pattern(f), page=window,
+                                                    first="", rank="")]
         sl = reads.statements_slice(reads.values("s", order))
         return [norm_record(sl, sl.statements[i], lang) for i in order if i in sl.statements]
     return reads.memo(("norms", tuple(sorted(f.items())), window, lang), make)
@@ -84,7 +77,7 @@ def filtered(f: dict[str, str], shown: slice | None = None) -> list[dict[str, An
 
 def _total(f: dict[str, str]) -> int:
     return reads.memo(("norms-total", tuple(sorted(f.items()))), lambda: int(
-        reads.select(COUNT, pattern=_pattern(f))[0]["n"]))
+        reads.select(sparql.COUNT, pattern=_pattern(f))[0]["n"]))
 
 
 @page(bp, "/norms", "norms")

@@ -32,7 +32,6 @@ from server.pages.lang import pick
 from server.pages.links import norm_record, term_ref
 from server.pages.textmarks import segments
 from server.pages.twins import Page, page
-from server.pages.views.norms import COUNT, ORDERED
 
 PER_PAGE = 20
 FIELDS = ("office", "level", "sector", "area", "kind")
@@ -101,7 +100,8 @@ def _pattern(actors: list[str]) -> str:
 
 def _records(actors: list[str], window: str, lang: str) -> list[dict[str, Any]]:
     def make() -> list[dict[str, Any]]:
-        order = [r["s"] for r in reads.select(ORDERED, pattern=_pattern(actors), page=window)]
+        order = [r["s"] for r in reads.select(sparql.ORDERED, pattern=_pattern(actors),
+                                                    page=window, first="", rank="")]
         sl = reads.statements_slice(reads.values("s", order), texts=True)
         out = []
         for iri in (i for i in order if i in sl.statements):
@@ -169,7 +169,7 @@ def office_data(choice: dict[str, str], number: int | None, lang: str) -> dict[s
         return data
     actors = reached(office)
     data["office"] = _office_view(office, actors, lang)
-    total = int(reads.select(COUNT, pattern=_pattern(actors))[0]["n"]) if actors else 0
+    total = int(reads.select(sparql.COUNT, pattern=_pattern(actors))[0]["n"]) if actors else 0
     pages = max(1, -(-total // PER_PAGE))
     current = 1 if number is None else min(max(1, number), pages)
     window = "" if number is None else f"LIMIT {PER_PAGE} OFFSET {(current - 1) * PER_PAGE}"

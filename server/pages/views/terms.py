@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from flask import abort, g, request
@@ -10,15 +9,15 @@ from flask import abort, g, request
 from server.pages import reads, sparql
 from server.pages.blueprint import bp
 from server.pages.lang import translate
-from server.pages.links import norm_record, term_ref
-from server.pages.slice import LINK_PROPS, NORM_KINDS, Slice, direct_broader
-from server.pages.twins import Page, page, requested_page
-from server.pages.viewmodel import StatementView, TermView
+from server.pages.links import term_ref
+from server.pages.slice import LINK_PROPS, Slice, direct_broader
+from server.pages.twins import Page, page
+from server.pages.viewmodel import TermView
+from server.pages.views import termpage
 from server.pages.views.home import term_weights
 
 PLURAL = {"actor": "actors", "mechanism": "mechanisms", "carrier": "carriers"}
 
-PER_PAGE = 200  # norms on one page of a term (a designation such as 未明示主体 has thousands)
 
 
 def _index(kind: str) -> Page:
@@ -90,39 +89,21 @@ def term_slice(kind: str, term_id: str,
 
 
 def _term_page(kind: str, term_id: str) -> Page:
-    lang = g.lang
-    shown = reads.memo(("term", kind, term_id, lang), lambda: _term_data(kind, term_id, lang))
+    number = None if request.args.get("size") == "all" else _number()
+    shown = termpage.page_data(kind, term_id, number, g.lang)
     if shown is None:
         abort(404)
     data, label = shown
-    data = {**data, "page": 1, "pages": 1} if request.args.get("size") == "all" else \
-        _one_page(data)
     iris = [data["term"]["iri"]] + [n["iri"] for group in data["groups"]
                                     for chapter in group["chapters"] for n in chapter["norms"]]
     return Page("pages/term.html", label, data, iris)
 
 
-def _one_page(data: dict[str, Any]) -> dict[str, Any]:
-    """The norms of one page, in the page's order (modality, chapter, text); a group or
-    chapter keeps its full count, so the page says how many there are in all."""
-    number, pages = requested_page(data["count"], PER_PAGE)
-    first, last = (number - 1) * PER_PAGE, number * PER_PAGE
-    seen, groups = 0, []
-    for group in data["groups"]:
-        chapters = []
-        for chapter in group["chapters"]:
-            shown = chapter["norms"][max(0, first - seen): max(0, last - seen)]
-            seen += len(chapter["norms"])
-            if shown:
-                chapters.append({**chapter, "norms": shown})
-        if chapters:
-            groups.append({**group, "chapters": chapters})
-    return {**data, "groups": groups, "page": number, "pages": pages}
-
-
-def _term_data(kind: str, term_id: str, lang: str) -> tuple[dict[str, Any], str] | None:
-    found = term_slice(kind, term_id)
-    return None if found is None else (term_data(*found, lang), found[1].label(lang))
+def _number() -> int:
+    try:
+        return int(request.args.get("page", "1"))
+    except ValueError:
+        return 1
 
 
 @page(bp, "/actors/<term_id>", "actor")
@@ -138,40 +119,3 @@ def mechanism(term_id: str) -> Page:
 @page(bp, "/carriers/<term_id>", "carrier")
 def carrier(term_id: str) -> Page:
     return _term_page("carrier", term_id)
-
-
-def term_data(sl: Slice, term: TermView, lang: str) -> dict[str, Any]:
-    """A term's page: for an actor, the norms that apply to it (via dg:appliesTo) by
-    modality and chapter; for mechanisms and carriers, the norms that concern them."""
-    if term.kind == "actor":
-        norms = [s for s in sl.norms() if term.iri in s.applies_to]
-    else:
-        norms = sl.by_term.get(term.iri, [])
-    return {"term": {**term_ref(sl, term.iri, lang), "zh": term.zh, "en": term.en},
-            "kind": term.kind,
-            "broader": [term_ref(sl, b, lang) for b in term.broader],
-            "narrower": [term_ref(sl, n, lang) for n in sorted(
-                term.narrower, key=lambda i: sl.terms[i].zh)],
-            "count": len(norms),
-            "groups": _groups(sl, term, norms, lang),
-            "enforced": [norm_record(sl, s, lang) for s in sorted(
-                sl.statements.values(), key=sl.order) if s.cls == "Liability" and (
-                    term.iri in s.linked("enforcedBy")
-                    or set(s.linked("enforcedBy")) & term.within)]}
-
-
-def _groups(sl: Slice, term: TermView, norms: list[StatementView],
-            lang: str) -> list[dict[str, Any]]:
-    by_class: dict[str, dict[tuple[int, str], list]] = defaultdict(lambda: defaultdict(list))
-    for st in norms:
-        record = norm_record(sl, st, lang)
-        record["via"] = [] if term.iri in st.linked("addressee") or term.kind != "actor" else [
-            r for r in record["addressee"] if r["iri"] in term.within]
-        by_class[st.cls][(record["chapter_ordinal"], record["chapter"])].append(record)
-    order = [*NORM_KINDS, *sorted(c for c in by_class if c not in NORM_KINDS)]
-    return [{"class": c, "modality": c.lower() if c in NORM_KINDS else "provision",
-             "label": sl.class_label(c, lang),
-             "count": sum(len(v) for v in by_class[c].values()),
-             "chapters": [{"label": label, "norms": by_class[c][key]}
-                          for key in sorted(by_class[c]) for label in [key[1]]]}
-            for c in order if c in by_class]

@@ -1,0 +1,149 @@
+"""One page of a term: an actor and the norms that apply to it, or a mechanism or
+carrier and the statements that concern it, by modality, a page at a time.
+
+At corpus size a designation such as 县级以上人民政府 has tens of thousands of norms: the
+store counts them by class and sorts them (server/pages/sparql.py ORDERED), and only the
+page's norms are loaded with everything they show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from server.pages import reads, sparql
+from server.pages.links import norm_record, term_ref
+from server.pages.slice import LINK_PROPS, NORM_KINDS, Slice, direct_broader
+from server.pages.viewmodel import TermView
+
+PER_PAGE = 200  # norms on one page of a term
+ENFORCED_SHOWN = 200  # liabilities an actor enforces, shown on its first page
+PROVISION_ORDER = ("Commencement", "Definition", "Liability", "Purpose", "Scope")
+ORDER = (*NORM_KINDS, *PROVISION_ORDER)
+
+
+def pattern(kind: str, focus: str) -> str:
+    """The statements of a term's page, binding ?s and its class ?c."""
+    if kind == "actor":
+        link, classes = f"?s dg:appliesTo {focus} .", NORM_KINDS
+    else:
+        link, classes = f"?s ?p_focus {focus} . {sparql.among('p_focus', LINK_PROPS)}", ORDER
+    return ("{ SELECT DISTINCT ?s ?c WHERE { " + link
+            + f" ?s a ?c . {sparql.among('c', classes)} }} }}")
+
+
+def enforced_pattern(focus: str) -> str:
+    """The liabilities an actor imposes: named by the clause, or a designation it is
+    within."""
+    return ("{ SELECT DISTINCT ?s WHERE { { ?s dg:enforcedBy " + focus + " } UNION { "
+            + focus + " dg:within ?by . ?s dg:enforcedBy ?by } ?s a dg:Liability } }")
+
+
+@dataclass(frozen=True)
+class Head:
+    """What every page of a term shows: the term, its direct broader and narrower
+    terms, and the counts (kept per build)."""
+
+    kind: str
+    term: TermView
+    broader: list[str]
+    narrower: list[str]
+    count: int
+    by_class: dict[str, int]
+    enforced: int
+
+
+NARROWER = """SELECT ?n WHERE { ?n dg:within {t} FILTER(?n != {t})
+ FILTER NOT EXISTS { ?n dg:within ?m . ?m dg:within {t} FILTER(?m != {t} && ?m != ?n) } }"""
+
+
+def head(kind: str, term_id: str) -> Head | None:
+    return reads.memo(("term-head", kind, term_id), lambda: _head(kind, term_id))
+
+
+def _head(kind: str, term_id: str) -> Head | None:
+    focus_iri = str(reads.iris().term(kind, term_id))
+    focus = reads.iri(focus_iri)
+    if focus is None:
+        return None
+    sl = reads.new_slice()
+    reads.add_terms(sl, [focus_iri])
+    sl.index()
+    term = sl.terms.get(focus_iri)
+    if term is None or term.kind != kind:
+        return None
+    by_class = {reads.local(r["c"]): int(r["n"])
+                for r in reads.select(sparql.CLASS_COUNT, pattern=pattern(kind, focus))}
+    enforced = int(reads.select(sparql.COUNT, pattern=enforced_pattern(focus))[0]["n"]) \
+        if kind == "actor" else 0
+    return Head(kind, term, direct_broader(term.within, sl.terms),
+                [r["n"] for r in reads.select(NARROWER, t=focus)], sum(by_class.values()),
+                by_class, enforced)
+
+
+def page_data(kind: str, term_id: str, number: int | None, lang: str
+              ) -> tuple[dict[str, Any], str] | None:
+    """The page's data and title; None when there is no such term. ``number`` None:
+    every norm on one page."""
+    top = head(kind, term_id)
+    if top is None:
+        return None
+    pages = max(1, -(-top.count // PER_PAGE))
+    current = 1 if number is None else min(max(1, number), pages)
+    window = "" if number is None else f"LIMIT {PER_PAGE} OFFSET {(current - 1) * PER_PAGE}"
+    return reads.memo(("term-page", kind, term_id, window, lang),
+                      lambda: (_shown(top, window, lang, current, pages),
+                               top.term.label(lang)))
+
+
+def _shown(top: Head, window: str, lang: str, current: int, pages: int) -> dict[str, Any]:
+    focus = reads.iri(top.term.iri) or "<urn:none>"
+    order = [r["s"] for r in reads.select(sparql.ORDERED, pattern=pattern(top.kind, focus),
+                                          first="?rank", rank=sparql.rank("c", ORDER),
+                                          page=window)]
+    enforced = [] if top.kind != "actor" or current != 1 else [
+        r["s"] for r in reads.select(sparql.ORDERED, pattern=enforced_pattern(focus),
+                                     first="", rank="", page=f"LIMIT {ENFORCED_SHOWN}")]
+    sl = reads.statements_slice(reads.values("s", order + enforced))
+    reads.add_terms(sl, [top.term.iri, *top.broader, *top.narrower])
+    sl.index()
+    term = sl.terms.get(top.term.iri, top.term)
+    records = [_record(sl, term, sl.statements[i], lang) for i in order if i in sl.statements]
+    return {"term": {**term_ref(sl, term.iri, lang), "zh": term.zh, "en": term.en},
+            "kind": top.kind,
+            "broader": [term_ref(sl, b, lang) for b in top.broader],
+            "narrower": [term_ref(sl, n, lang) for n in sorted(
+                top.narrower, key=lambda i: sl.terms[i].zh if i in sl.terms else i)],
+            "count": top.count, "page": current, "pages": pages,
+            "groups": _groups(sl, records, top.by_class, lang),
+            "enforced": [norm_record(sl, sl.statements[i], lang) for i in enforced
+                         if i in sl.statements],
+            "enforced_count": top.enforced}
+
+
+def _record(sl: Slice, term: TermView, st: Any, lang: str) -> dict[str, Any]:
+    record = norm_record(sl, st, lang)
+    record["via"] = [] if term.iri in st.linked("addressee") or term.kind != "actor" else [
+        r for r in record["addressee"] if r["iri"] in term.within]
+    regulation = sl.regulations.get(st.slug)
+    record["regulation"] = regulation.label(lang) if regulation else st.slug
+    return record
+
+
+def _groups(sl: Slice, records: list[dict[str, Any]], by_class: dict[str, int],
+            lang: str) -> list[dict[str, Any]]:
+    """By class (with its count over every page), then by regulation and chapter in
+    reading order (the records are)."""
+    groups: dict[str, dict[str, Any]] = {}
+    for record in records:
+        cls = record["class"]
+        group = groups.setdefault(cls, {
+            "class": cls, "modality": cls.lower() if cls in NORM_KINDS else "provision",
+            "label": sl.class_label(cls, lang), "count": by_class.get(cls, 0),
+            "chapters": []})
+        label = " · ".join(x for x in (record["regulation"], record["chapter"]) if x)
+        if not group["chapters"] or group["chapters"][-1]["label"] != label:
+            group["chapters"].append({"label": label, "norms": []})
+        group["chapters"][-1]["norms"].append(record)
+    return list(groups.values())
+
