@@ -102,9 +102,16 @@ def table(results: dict) -> str:
 def _failed(row: dict) -> str:
     """A step that did not exit 0, with the first line of its summary (kg ingest exits
     2 when it refused a file, as it must for a file with no articles)."""
-    bad = [f"{step} exit {row[step]['exit']}: {row[step]['tail'][0].split(';')[0]}"
+    bad = [f"{step} exit {row[step]['exit']}: {_summary(row[step]['tail'])}"
            for step in ("ingest", "cold", "warm") if row[step]["exit"] != 0]
     return f"; {'; '.join(bad)}" if bad else ""
+
+
+def _summary(tail: list[str]) -> str:
+    """The CLI's own error line (`kg build: …`) when there is one, else the last line
+    of the step's output, up to its first `;`."""
+    errors = [line for line in tail if line.startswith("kg ")]
+    return (errors[-1] if errors else tail[0] if tail else "").split(";")[0]
 
 
 def _value(row: dict, key: str) -> float:

@@ -15,7 +15,7 @@ about our resources:
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Collection, Container, Iterable
 from itertools import chain
 
 import owlrl
@@ -97,12 +97,12 @@ class Reasoner:
         stated = (t for t in data if t[1] not in self._inert)
         return rules.entailed(chain(self._axioms, stated), self.schema)
 
-    def closed(self, closed_data: Iterable[Triple]) -> rules.Closed:
+    def closed(self, closed_data: Collection[Triple]) -> rules.Closed:
         """Ontology + data already closed under OWL 2 RL (the lexicon with what it
-        entails), prepared for :meth:`beyond`."""
+        entails), prepared for :meth:`beyond`. Inert annotations among them join
+        nothing and are never derived, so they may stay in."""
         assert self.schema is not None
-        stated = (t for t in closed_data if t[1] not in self._inert)
-        return rules.Closed(chain(self._axioms, stated), self.schema)
+        return rules.Closed((closed_data, self.ontology), self.schema)
 
     def beyond(self, closed: rules.Closed, data: Iterable[Triple]) -> set[Triple]:
         """What closed + data entail beyond ``closed`` (data included); raises

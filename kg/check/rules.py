@@ -13,6 +13,7 @@ would need owl:sameAs (NeedsEquality), and the caller falls back to owlrl.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection as Sized
 from collections.abc import Iterable
 
 from rdflib import Graph, Literal, Node
@@ -163,13 +164,18 @@ def _index(pairs_by_prop: Iterable[tuple[Node, Iterable[Pair]]]) -> tuple[Index,
 class Closed:
     """Triples closed under a schema's rules, with the successors and predecessors
     along the properties that rules join on or count (prepared once per build, shared
-    by every regulation reasoned over with it)."""
+    by every regulation reasoned over with it). ``parts`` are the sets the triples are
+    in (the lexicon's with what it entails, the ontology's axioms): kept as given, not
+    copied into one more set of a quarter of a million triples."""
 
-    def __init__(self, triples: Iterable[Triple], schema: Schema) -> None:
-        self.triples = frozenset(triples)
+    def __init__(self, parts: Iterable[Sized[Triple]], schema: Schema) -> None:
+        self.parts = tuple(parts)
         joined = schema.joining() | schema.functional | schema.inverse_functional
-        by_prop = _pairs(t for t in self.triples if t[1] in joined)
+        by_prop = _pairs(t for part in self.parts for t in part if t[1] in joined)
         self.succ, self.pred = _index(by_prop.items())
+
+    def __contains__(self, triple: object) -> bool:
+        return any(triple in part for part in self.parts)
 
 
 class _Known:
@@ -187,7 +193,7 @@ class _Known:
         for p, pairs in pairs_by_prop.items():
             new = pairs - self.by_prop[p]
             if self.base is not None:
-                new = {(s, o) for s, o in new if (s, p, o) not in self.base.triples}
+                new = {(s, o) for s, o in new if (s, p, o) not in self.base}
             if not new:
                 continue
             fresh[p] = new

@@ -18,8 +18,8 @@ Why that is exact, for the rules kg/check/rules.py implements: ``L*`` is closed,
 rule gives something new only when one of its premises depends on the regulation. Rules
 take one instance triple, or two that meet at a node (transitivity, chains of two
 links, functional properties). When one premise is new, the node they meet at is named
-by a new triple; the build checks that every lexicon node in a new triple is in the
-slice (else it widens the slice and reasons again), and the slice holds every ``L*``
+by a new triple; the build adds to the slice every lexicon node a new triple names
+that it lacks (kg/check/sliced.py ``check_part``), and the slice holds every ``L*``
 triple that meets a slice node like that. So the regulation's entailments are ``L*``
 plus what the sliced reasoning adds, and each node's triples, as shapes see them, are
 the same in the slice as in the whole. tests/test_check_speed_equivalence.py compares
