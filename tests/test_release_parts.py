@@ -41,7 +41,7 @@ def test_a_graph_read_back_is_the_graph_written(tmp_path: Path) -> None:
     assert isomorphic(built[name], _graph("东莞市-条例"))
     ordinal = next(built[name].objects(None, DG.ordinal))
     assert ordinal.datatype == NON_NEGATIVE  # not normalised as the store does
-    lines = built.content(name).splitlines(keepends=True)
+    lines = b"".join(built.content(name)).splitlines(keepends=True)
     assert lines == sorted(lines)
 
 
@@ -54,7 +54,7 @@ def test_the_inferred_graph_holds_each_triple_once(tmp_path: Path,
     built = _written(tmp_path, slugs, {shared})
     own = (URIRef("https://w3id.org/dutygraph/id/c"), DG.within, shared[2])
     assert built.merge_inferred(INFERRED, [own, shared]) == 2
-    lines = built.content(INFERRED).splitlines(keepends=True)
+    lines = b"".join(built.content(INFERRED)).splitlines(keepends=True)
     assert lines == sorted(set(lines)) and len(lines) == 2
     assert len(built[INFERRED]) == 2
     assert not list(tmp_path.glob("*.1.*")) and not list(tmp_path.glob("*.2.*"))  # rounds
@@ -91,3 +91,31 @@ def test_an_unchanged_regulation_is_reused_as_written(tmp_path: Path) -> None:
     assert changed.cached == first.cached + 1
     name = URIRef("https://w3id.org/dutygraph/graph/fine")
     assert any("本条经修正后施行" in str(o) for o in changed.graphs[name].objects())
+
+
+def test_code_downstream_of_a_part_does_not_make_it_again() -> None:
+    """A regulation's written files are keyed by the code that reads, makes, checks and
+    writes it. Changing the release store, the CLI, queries or review re-checks
+    nothing; changing the graph, the checker or the part writer re-checks all."""
+    from kg.check import per_regulation
+
+    def key_covers(path: str) -> bool:
+        return per_regulation._makes_parts(Path(path))
+
+    assert not any(map(key_covers, ["release/store.py", "release/dumps.py", "cli/build.py",
+                                    "query/stores.py", "review/store.py"]))
+    assert all(map(key_covers, ["release/parts.py", "graph/regulation.py", "check/rules.py",
+                                "source/parse.py", "namespaces.py", "drafts/ingest/x.py"]))
+
+
+def test_a_graph_is_read_in_pieces_of_whole_lines(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """At corpus size the inferred graph is gigabytes: it is passed on in pieces, each
+    ending at a line's end, that together are the file."""
+    built = _written(tmp_path, ["a"], set())
+    name = URIRef("https://w3id.org/dutygraph/graph/a")
+    whole = b"".join(built.content(name))
+    monkeypatch.setattr(parts, "PIECE", 40)  # shorter than a line
+    pieces = list(built.content(name))
+    assert len(pieces) == 3 and b"".join(pieces) == whole
+    assert all(piece.endswith(b"\n") for piece in pieces)

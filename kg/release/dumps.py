@@ -51,14 +51,14 @@ def write_nquads(folder: Path, graphs: Mapping[URIRef, Graph]) -> str:
     runs.mkdir()
     with (folder / NQUADS).open("wb") as out:
         for number, name in enumerate(sorted(found)):
-            content = found.content(name)
-            index.add(str(name), content)
-            out.write(content)
             # N-Quads escape newlines in literals, so the graph's name and the final dot
             # end a line and nothing else; cutting it keeps the lines' order (the next
             # byte of a longer triple is never a space)
-            triples = content.replace(f" <{name}> .\n".encode(), b" .\n")
-            (runs / f"{number:06d}.nt").write_bytes(triples)
+            graph_end = f" <{name}> .\n".encode()
+            with (runs / f"{number:06d}.nt").open("wb") as run:
+                for piece in index.add(str(name), found.content(name)):
+                    out.write(piece)
+                    run.write(piece.replace(graph_end, b" .\n"))
     index.write(folder)
     return index.file.hexdigest()
 

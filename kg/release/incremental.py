@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,12 +37,17 @@ class GraphIndex:
         self.file = hashlib.sha256()  # of the whole file
         self._offset = 0
 
-    def add(self, name: str, content: bytes) -> None:
-        """Record a graph's lines, written next in the file."""
-        self.graphs[name] = [self._offset, len(content), content.count(b"\n"),
-                             hashlib.sha256(content).hexdigest()]
-        self.file.update(content)
-        self._offset += len(content)
+    def add(self, name: str, pieces: Iterable[bytes]) -> Iterator[bytes]:
+        """Record a graph's lines, written next in the file, as they pass through (in
+        pieces, so that no graph is held whole)."""
+        start, lines, digest = self._offset, 0, hashlib.sha256()
+        for piece in pieces:
+            lines += piece.count(b"\n")
+            digest.update(piece)
+            self.file.update(piece)
+            self._offset += len(piece)
+            yield piece
+        self.graphs[name] = [start, self._offset - start, lines, digest.hexdigest()]
 
     def write(self, folder: Path) -> str:
         (folder / INDEX).write_text(json.dumps(self.graphs, sort_keys=True), encoding="utf-8")

@@ -21,6 +21,7 @@ import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import groupby
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph
 from rdflib import Graph, URIRef
@@ -171,11 +172,14 @@ class Parts(Mapping[URIRef, Graph]):
     def count(self, name: URIRef) -> int:
         return self._on_disk[name] if name in self._on_disk else len(self._memory[name])
 
-    def content(self, name: URIRef) -> bytes:
-        """The graph's N-Quads lines, sorted as bytes, in one piece."""
+    def content(self, name: URIRef) -> Iterator[bytes]:
+        """The graph's N-Quads lines, sorted as bytes, in pieces of whole lines of
+        about PIECE bytes: at corpus size the inferred graph alone is 6 GB."""
         if name in self._memory:
-            return b"".join(sorted_lines(self._memory[name], name))
-        return (self.folder / file_name(name)).read_bytes()
+            yield b"".join(sorted_lines(self._memory[name], name))
+            return
+        with (self.folder / file_name(name)).open("rb") as lines:
+            yield from whole_lines(lines)
 
     def __getitem__(self, name: URIRef) -> Graph:
         if name in self._memory:
@@ -195,6 +199,29 @@ class Parts(Mapping[URIRef, Graph]):
 
     def __contains__(self, name: object) -> bool:
         return name in self._memory or name in self._on_disk
+
+
+PIECE = 1 << 24
+
+
+def whole_lines(handle: BinaryIO, left: int | None = None) -> Iterator[bytes]:
+    """A file's bytes (the next ``left`` of them, or all) in pieces of about PIECE
+    bytes that each end at a line's end."""
+    rest = b""
+    while left is None or left > 0:
+        piece = handle.read(PIECE if left is None else min(PIECE, left))
+        if not piece:
+            break
+        if left is not None:
+            left -= len(piece)
+        cut = piece.rfind(b"\n") + 1
+        if cut == 0:
+            rest += piece
+            continue
+        yield rest + piece[:cut]
+        rest = piece[cut:]
+    if rest:
+        yield rest
 
 
 def merge_files(files: list[Path], target: Path) -> int:

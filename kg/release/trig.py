@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import pyoxigraph
 
-from kg.release import incremental
+from kg.release import incremental, parts
 
 FILE, INDEX = "dutygraph.trig", "trig.json"
 _FORMAT = pyoxigraph.RdfFormat
@@ -41,16 +44,15 @@ def write(folder: Path, previous: Path | None, prefixes: dict[str, str]) -> tupl
         out.write(header)
         for name in sorted(graphs):
             start, length, _, lines = graphs[name]
+            block = _Block(out, digest, header)
             if was is not None and kept.get(name, [None] * 3)[2] == lines:
                 was.seek(kept[name][0])
-                block = was.read(kept[name][1])
+                block.copy(parts.whole_lines(was, kept[name][1]))
             else:
                 nquads.seek(start)
-                block = _block(nquads.read(length), header, prefixes)
-            out.write(block)
-            digest.update(block)
-            blocks[name] = [offset, len(block), lines]
-            offset += len(block)
+                block.serialize(parts.whole_lines(nquads, length), prefixes)
+            blocks[name] = [offset, block.length, lines]
+            offset += block.length
     (folder / INDEX).write_text(json.dumps({"header": header_digest, "blocks": blocks},
                                            sort_keys=True), encoding="utf-8")
     return FILE, digest.hexdigest()
@@ -65,13 +67,43 @@ def _header(prefixes: dict[str, str]) -> bytes:
                     if line.startswith(b"@prefix "))
 
 
-def _block(lines: bytes, header: bytes, prefixes: dict[str, str]) -> bytes:
-    """A graph's block: its TriG without the prefix lines (written once, at the top)."""
-    written = pyoxigraph.serialize(pyoxigraph.parse(lines, format=_FORMAT.N_QUADS),
-                                   format=_FORMAT.TRIG, prefixes=prefixes) or b""
-    if not written.startswith(header):
-        raise ValueError("the TriG serialiser no longer starts with its prefix lines")
-    return written[len(header):]
+class _Block:
+    """One graph's block, written to the file as it is made (the inferred graph's
+    alone is gigabytes at corpus size): what the serialiser writes for the graph's
+    lines, less the prefix lines it starts with."""
+
+    def __init__(self, out: BinaryIO, digest: Any, header: bytes) -> None:
+        self.out, self.digest, self.header = out, digest, header
+        self.length, self._head = 0, b""
+
+    def copy(self, pieces: Iterable[bytes]) -> None:
+        self._head = self.header  # a block kept from the previous release has none
+        for piece in pieces:
+            self.write(piece)
+
+    def serialize(self, pieces: Iterable[bytes], prefixes: dict[str, str]) -> None:
+        """Serialise N-Quads lines given in pieces of whole lines (each parses alone)."""
+        quads = itertools.chain.from_iterable(
+            pyoxigraph.parse(piece, format=_FORMAT.N_QUADS) for piece in pieces)
+        pyoxigraph.serialize(quads, self, _FORMAT.TRIG, prefixes=prefixes)
+        if self._head not in (b"", self.header):
+            raise ValueError("the TriG serialiser no longer starts with its prefix lines")
+
+    def write(self, data: bytes) -> int:
+        if len(self._head) < len(self.header):
+            wanted = len(self.header) - len(self._head)
+            self._head += data[:wanted]
+            if not self.header.startswith(self._head):
+                raise ValueError("the TriG serialiser no longer starts with its prefix lines")
+            data = data[wanted:]
+        if data:
+            self.out.write(data)
+            self.digest.update(data)
+            self.length += len(data)
+        return len(data)
+
+    def flush(self) -> None:
+        """The serialiser flushes its output; the file is flushed when closed."""
 
 
 def _blocks(previous: Path | None, header_digest: str) -> dict[str, list]:
