@@ -16,6 +16,7 @@ from server.runtime import KEY
 from tests.browser.support import SCRIPT, make_app, poisoned_build
 
 ACTOR = "receiving-area-county-government"
+DG = "https://w3id.org/dutygraph/ontology#"
 
 
 @pytest.fixture(scope="module")
@@ -174,14 +175,39 @@ def test_editor_preloads_named_queries_without_outside_services(client: FlaskCli
     assert not re.search(r'src="https?://', body)
 
 
-def test_network_data(client: FlaskClient) -> None:
+def _norms_linking(client: FlaskClient, actor: str, prop: str, target: str) -> int:
+    query = (f"SELECT DISTINCT ?s WHERE {{ ?s <{DG}addressee> <{actor}> ; "
+             f"<{DG}{prop}> <{target}> }}")
+    answer = client.get("/sparql", query_string={"query": query},
+                        headers={"Accept": "application/sparql-results+json"})
+    return len(answer.get_json()["results"]["bindings"])
+
+
+def test_the_whole_network_links_terms_weighted_by_their_norms(client: FlaskClient) -> None:
+    """Every regulation at once is drawn term to term (an actor and the mechanisms it
+    must set up, the carriers its norms concern), each link weighted by its norms."""
     whole = client.get("/network.json").get_json()["graph"]
-    kinds = {n["kind"] for n in whole["nodes"]}
-    assert {"actor", "norm", "mechanism"} <= kinds
+    assert {n["kind"] for n in whole["nodes"]} <= {"actor", "mechanism", "carrier"}
+    assert {"actor", "mechanism"} <= {n["kind"] for n in whole["nodes"]}
     ids = {n["id"] for n in whole["nodes"]}
     assert all(e["source"] in ids and e["target"] in ids for e in whole["edges"])
-    mine = client.get(f"/network/actors/{ACTOR}.json").get_json()["graph"]
-    assert any(n.get("focus") for n in mine["nodes"])
+    links = [e for e in whole["edges"] if e["kind"] != "within"]
+    assert whole["shown"] == len(links) <= whole["links"]
+    heaviest = max(links, key=lambda e: e["weight"])
+    assert heaviest["weight"] == _norms_linking(client, heaviest["source"], heaviest["kind"],
+                                                heaviest["target"]) > 1
+
+
+def test_an_actor_network_shows_its_first_norms(client: FlaskClient,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from server.pages.views import tools
+    monkeypatch.setattr(tools, "NETWORK_NORMS", 3)
+    mine = client.get(f"/network/actors/{ACTOR}.json?lang=en").get_json()
+    assert any(n.get("focus") for n in mine["graph"]["nodes"])
+    assert sum(n["kind"] == "norm" for n in mine["graph"]["nodes"]) == 3
+    assert mine["focus"]["shown"] == 3 < mine["focus"]["count"]
+    page = client.get(f"/network/actors/{ACTOR}?lang=en").get_data(as_text=True)
+    assert f"The first 3 of {mine['focus']['count']} norms" in page
 
 
 @pytest.fixture(scope="module")
@@ -225,3 +251,28 @@ def test_a_term_with_many_norms_is_paged(client: FlaskClient,
     assert seen == every
     html = client.get(f"/actors/{ACTOR}?page=2").get_data(as_text=True)
     assert 'rel="prev"' in html and f"2 / {-(-len(every) // 2)}" in html
+
+
+def test_pages_count_the_same_without_the_release_summary(
+        seed_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The home page, the indexes and the whole network read the counts the release
+    writer made (kg/release/summary.py); served from a store without them (an external
+    endpoint), the same queries are asked of the store and give the same pages."""
+    from kg.release import summary
+
+    def shown(app_client: FlaskClient) -> list[dict]:
+        return [app_client.get(url).get_json()
+                for url in ("/index.json", "/actors.json", "/mechanisms.json", "/network.json")]
+
+    def served() -> list[dict]:
+        app = make_app(seed_settings)
+        try:
+            return shown(app.test_client())
+        finally:
+            app.extensions[KEY].close()
+
+    with_summary = served()
+    monkeypatch.setattr(summary, "read", lambda folder: None)
+    asked = served()
+    assert asked == with_summary
+    assert any(r["counts"]["norm"] for r in asked[0]["regulations"])

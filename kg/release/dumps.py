@@ -29,7 +29,7 @@ from rdflib import Graph, URIRef
 
 from kg import processes
 from kg.namespaces import DEFAULT_BASE, PREFIXES
-from kg.release import dcat, fulltext, incremental, parts, trig
+from kg.release import dcat, fulltext, incremental, parts, summary, trig
 
 NQUADS = incremental.NQUADS
 STORE_DIR = "oxigraph"
@@ -75,8 +75,8 @@ class Written:
 def write_rest(folder: Path, previous: Path | None = None, base: str = DEFAULT_BASE
                ) -> Written:
     """The store (made from release ``previous``'s where little changed), the other
-    downloads, the search index and the catalogue, the last two from the store while
-    the downloads are written."""
+    downloads, the search index, the pages' counts (kg/release/summary.py) and the
+    catalogue, the last three from the store while the downloads are written."""
     prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
     delta = None if previous is None else incremental.change(previous, folder)
     nquads, union = folder / NQUADS, folder / UNION
@@ -95,8 +95,10 @@ def write_rest(folder: Path, previous: Path | None = None, base: str = DEFAULT_B
                 db = _load(folder / STORE_DIR, nquads, _FORMAT.N_QUADS)
             with ThreadPoolExecutor(max_workers=1) as thread:  # queries release the GIL
                 describing = thread.submit(dcat.describe, db, base, _counts(folder))
+                counting = thread.submit(summary.write, folder, db)
                 search = fulltext.write(folder, db)
                 catalogue = describing.result()
+                counting.result()
             del db
             digests = dict(job.result() for job in jobs if job is not jobs[1])
     finally:

@@ -6,6 +6,7 @@
                        dutygraph.ttl    the union, Turtle
                        dutygraph.jsonld the union, JSON-LD
                        search.sqlite    the full-text index of texts and names (fulltext.py)
+                       summary.json     the pages' counts over the whole release (summary.py)
                        oxigraph/        the embedded store the server opens read-only
                        manifest.json    written last: counts and checksums
 
@@ -31,7 +32,7 @@ from rdflib import Graph, URIRef
 from kg import config
 from kg.errors import BuildNotFound
 from kg.namespaces import DEFAULT_BASE
-from kg.release import checked, dcat, dumps, incremental, trig
+from kg.release import checked, dcat, dumps, incremental, summary, trig
 
 MANIFEST = "manifest.json"
 INTERNAL = "internal"  # the manifest's checksums of files the server reads, not downloads
@@ -61,7 +62,8 @@ def write(build_dir: Path, graphs: Mapping[URIRef, Graph], info: dict,
         digest.update((staging / name, value) for name, value in written.downloads.items())
         files = [NQUADS, *written.downloads]
         files += dcat.write(staging, written.catalogue, base, files, digest)  # DCAT, VoID
-        internal = [written.search, incremental.INDEX, trig.INDEX]  # served, or for the next build
+        # served, or for the next build
+        internal = [written.search, summary.FILE, incremental.INDEX, trig.INDEX]
         manifest = {**info, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                     "files": {name: digest(staging / name) for name in files},
                     INTERNAL: {name: digest(staging / name) for name in internal}}
@@ -96,7 +98,7 @@ def _writer_digest() -> str:
     """Which code wrote a release: a change to it rewrites even identical data."""
     sources = b"".join(Path(__file__).with_name(n).read_bytes()
                        for n in ("store.py", "dumps.py", "dcat.py", "fulltext.py",
-                                 "incremental.py", "trig.py"))
+                                 "incremental.py", "trig.py", "summary.py"))
     sources += (Path(__file__).parent.parent / "graph" / "oxterms.py").read_bytes()
     return hashlib.sha256(sources).hexdigest()[:16]
 

@@ -101,7 +101,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "needs_js": ("此页面需要 JavaScript。", "This page needs JavaScript."),
     "network_help": ("点击节点打开其页面。滚轮缩放，拖动平移。",
                      "Click a node to open its page. Scroll to zoom, drag to pan."),
-    "network_whole": ("整部法规的关系图", "Network of the whole regulation"),
+    "network_whole": ("全部法规的关系图", "Network of every regulation"),
+    "network_links": ("主体与其须建立的机制、所涉载体之间的联系，按规范数加权："
+                      "显示最强的 {shown} 条，共 {links} 条。",
+                      "Actors linked to the mechanisms they must set up and the carriers their "
+                      "norms concern, weighted by those norms: the {shown} strongest of "
+                      "{links} links."),
+    "network_first": ("显示按条文顺序的前 {shown} 条规范，共 {count} 条。",
+                      "The first {shown} of {count} norms, in reading order."),
     "network_actor": ("本主体的关系图", "Network of this actor"),
     "nodes": ("节点列表", "Nodes"),
     "not_found": ("未找到", "Not found"),

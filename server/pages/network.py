@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from server.pages import reads, sparql
+from server.pages import reads
 from server.pages.links import modality, norm_href, term_href
-from server.pages.slice import NORM_KINDS, Slice
-from server.pages.viewmodel import StatementView, TermView, UnitView
+from server.pages.slice import Slice
+from server.pages.viewmodel import StatementView, TermView
 
 EDGE_PROPS = ("addressee", "establishes", "concerns")
 
@@ -56,47 +56,42 @@ class Graph:
         return {"nodes": nodes, "edges": list(self.edges.values())}
 
 
-NODES = """SELECT ?s ?class ?source ?cue ?art ?eid ?azh WHERE {
- ?s a ?class ; dg:source ?source . """ + sparql.among("class", NORM_KINDS) + """
- OPTIONAL { ?s dg:cue ?cue }
- OPTIONAL { ?source eli:is_part_of* ?art . ?art a dg:Article ; dg:eId ?eid ;
-            skos:prefLabel ?azh FILTER(LANG(?azh) = "zh") } }"""
+STRONGEST = 300  # term-to-term links the whole picture shows: past that it is a blur
 
 
-def every_norm() -> Slice:
-    """Every norm with just what a node shows (class, cue, article, links): the
-    picture of a whole corpus is read without texts, spans or unit trees."""
+def whole(lang: str) -> dict[str, Any]:
+    """Every regulation at once, term to term: an actor linked to each mechanism it is
+    to set up and each carrier its norms concern, weighted by those norms (one picture
+    of every norm would be a quarter of a million nodes at corpus size). The strongest
+    links are shown, with how many there are."""
+    weights: dict[tuple[str, str], dict[str, int]] = {}
+    for row in reads.summarised("edges"):
+        kinds = weights.setdefault((row["a"], row["o"]), {})
+        kinds[reads.local(row["p"])] = int(row["n"])
+    ranked = sorted(weights.items(), key=lambda pair: (-max(pair[1].values()), pair[0]))
+    shown = ranked[:STRONGEST]
     sl = reads.new_slice()
-    for row in reads.select(NODES):
-        sl.statements[row["s"]] = StatementView(row["s"], reads.local(row["class"]),
-                                                row["source"], cue=row.get("cue", ""))
-        if "art" in row:
-            slug = reads.slug_of(row["art"])
-            sl.units[row["art"]] = UnitView(row["art"], "article", slug, row["eid"],
-                                            zh=row["azh"])
-            sl.units.setdefault(row["source"], UnitView(row["source"], "part", slug, "",
-                                                        parent=row["art"]))
-    every = "?s a ?norm_class ; dg:source [] . " + sparql.among("norm_class", NORM_KINDS)
-    for row in reads.select(sparql.LINKS, where=every):
-        sl.link(row["s"], reads.local(row["p"]), row["o"])
-    reads.add_terms(sl, {o for st in sl.statements.values() for objs in st.links.values()
-                         for o in objs})
-    return sl.index()
+    reads.add_terms(sl, {iri for pair, _ in shown for iri in pair})
+    graph = Graph(sl.index(), lang)
+    for (actor, target), kinds in shown:
+        if actor in sl.terms and target in sl.terms:
+            graph.term(sl.terms[actor])
+            graph.term(sl.terms[target])
+            kind = "establishes" if "establishes" in kinds else "concerns"
+            graph.edge(actor, target, kind)
+            graph.edges[(actor, target)]["weight"] = max(kinds.values())
+    return {**graph.elements(), "links": len(weights), "shown": len(shown)}
 
 
-def whole(corpus: Slice, lang: str) -> dict[str, Any]:
-    graph = Graph(corpus, lang)
-    for st in corpus.norms():
-        graph.norm(st)
-    return graph.elements()
-
-
-def of_actor(corpus: Slice, actor: TermView, lang: str) -> dict[str, Any]:
+def of_actor(corpus: Slice, actor: TermView, related: list[str], lang: str
+             ) -> dict[str, Any]:
+    """An actor, its broader and narrower designations (``related``) and the norms of
+    ``corpus`` (those that apply to it) with what they link."""
     graph = Graph(corpus, lang)
     graph.term(actor, focus=True)
-    for iri in actor.broader + actor.narrower:
-        graph.term(corpus.terms[iri])
+    for iri in related:
+        if iri in corpus.terms:
+            graph.term(corpus.terms[iri])
     for st in corpus.norms():
-        if actor.iri in st.applies_to or actor.iri in st.linked("promoter"):
-            graph.norm(st)
+        graph.norm(st)
     return graph.elements()

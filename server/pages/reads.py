@@ -17,6 +17,7 @@ import pyoxigraph
 from flask import current_app
 
 from kg.graph.iris import Iris
+from kg.release import summary
 from server.http.errors import body_of
 from server.pages import sparql
 from server.pages.slice import Slice
@@ -42,6 +43,16 @@ def select(template: str, **parts: str) -> list[dict[str, str]]:
     body = body_of(rt.answer(rt.job(sparql.bind(template, **parts), "json")))
     bindings = json.loads(body)["results"]["bindings"]
     return [{name: cell["value"] for name, cell in row.items()} for row in bindings]
+
+
+def summarised(name: str) -> list[dict[str, str]]:
+    """The rows of one of the release's counts over all its data: from the summary the
+    release writer made (kg/release/summary.py), or asked of the store where the
+    release has none (an external endpoint)."""
+    def made() -> dict[str, list[dict[str, str]]]:
+        return summary.read(runtime().release.folder) or {}
+    found = memo("summary", made).get(name)
+    return found if found is not None else select(summary.QUERIES[name])
 
 
 def memo(key: Hashable, make: Callable[[], Any]) -> Any:

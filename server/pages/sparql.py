@@ -7,19 +7,13 @@ They run through the query runtime like any reader's, with its caps and time lim
 from __future__ import annotations
 
 from kg.namespaces import PREFIXES as NAMESPACES
-from kg.source.statements import KINDS, NORM_KINDS
+from kg.release.summary import LINKED, SLUG, among
+from kg.source.statements import KINDS
 
 PREFIXES = "".join(f"PREFIX {name}: <{NAMESPACES[name]}>\n"
                    for name in ("dg", "eli", "skos", "oa"))
-def among(var: str, names: tuple[str, ...]) -> str:
-    """`FILTER(?var IN (dg:A, dg:B …))`. A query's only VALUES block is the caller's
-    (its IRIs): two VALUES blocks make Oxigraph join their cross product first."""
-    return f"FILTER(?{var} IN ({', '.join('dg:' + n for n in names)}))"
-
-
 UNIT_KINDS = ("Chapter", "Article", "Paragraph", "Item")
 TERM_KINDS = ("Actor", "Carrier", "Mechanism")
-LINKED = ("addressee", "promoter", "establishes", "concerns")
 LABELS = """OPTIONAL {{ {v} skos:prefLabel ?zh FILTER(LANG(?zh) = "zh") }}
  OPTIONAL {{ {v} skos:prefLabel ?en FILTER(LANG(?en) = "en") }}"""
 
@@ -63,22 +57,6 @@ CLASS_LABELS = """SELECT ?class ?zh ?en WHERE {
  VALUES ?class { """ + " ".join(f"dg:{c}" for c in KINDS) + """ }
  """ + LABELS.format(v="?class") + " }"
 TYPES = "SELECT ?type ?eid WHERE { {iri} a ?type OPTIONAL { {iri} dg:eId ?eid } }"
-
-# Counts for the home page and the term indexes: aggregates over one predicate each.
-SLUG = 'STRBEFORE(STRAFTER(STR({v}), "/reg/"), "/")'
-UNIT_COUNTS = """SELECT ?slug ?kind (COUNT(DISTINCT ?u) AS ?n) WHERE {
- ?u a ?kind ; dg:eId [] . """ + among("kind", UNIT_KINDS[:3]) + """
- BIND(""" + SLUG.format(v="?u") + """ AS ?slug) } GROUP BY ?slug ?kind"""
-NORM_COUNTS = """SELECT ?slug ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
- ?s a ?class ; dg:source [] . """ + among("class", NORM_KINDS) + """
- BIND(""" + SLUG.format(v="?s") + """ AS ?slug) } GROUP BY ?slug ?class"""
-REVIEW_COUNTS = """SELECT ?slug ?status (COUNT(DISTINCT ?s) AS ?n) WHERE {
- ?s dg:reviewStatus ?status ; dg:source [] .
- BIND(""" + SLUG.format(v="?s") + """ AS ?slug) } GROUP BY ?slug ?status"""
-APPLIES_COUNTS = "SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s dg:appliesTo ?t } GROUP BY ?t"
-LINKED_COUNTS = ("SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { "
-                 + " UNION ".join(f"{{ ?s dg:{p} ?t }}" for p in LINKED) + " } GROUP BY ?t")
-
 
 def bind(template: str, **parts: str) -> str:
     """The template with its `{name}` slots filled (the SPARQL keeps its own braces)."""

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import abort, g
 
-from server.pages import reads, sparql
+from server.pages import reads
 from server.pages.blueprint import bp
 from server.pages.lang import translate
 from server.pages.links import norm_record, term_href, unit_href
@@ -57,7 +57,7 @@ def review_counts() -> dict[str, dict[str, int]]:
     in `kg review`) and how many are machine-made drafts no one has reviewed."""
     def make() -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {}
-        for row in reads.select(sparql.REVIEW_COUNTS):
+        for row in reads.summarised("reviews"):
             per = counts.setdefault(row["slug"], {"reviewed": 0, "drafts": 0})
             per["drafts" if reads.local(row["status"]) == "Draft" else "reviewed"] += int(
                 row["n"])
@@ -68,9 +68,9 @@ def review_counts() -> dict[str, dict[str, int]]:
 def _counts() -> dict[str, dict[str, int]]:
     """Per regulation: chapters, articles, paragraphs, norms and norms per class."""
     counts: dict[str, dict[str, int]] = {}
-    for row in reads.select(sparql.UNIT_COUNTS):
+    for row in reads.summarised("units"):
         counts.setdefault(row["slug"], _zero())[reads.local(row["kind"]).lower()] = int(row["n"])
-    for row in reads.select(sparql.NORM_COUNTS):
+    for row in reads.summarised("norms"):
         per = counts.setdefault(row["slug"], _zero())
         per[reads.local(row["class"])] = int(row["n"])
         per["norm"] += int(row["n"])
@@ -81,8 +81,8 @@ def term_weights() -> dict[str, tuple[int, int]]:
     """Per term: how many statements apply to it, and how many link it (addressee,
     promoter, establishes, concerns)."""
     def make() -> dict[str, tuple[int, int]]:
-        applies = {r["t"]: int(r["n"]) for r in reads.select(sparql.APPLIES_COUNTS)}
-        linked = {r["t"]: int(r["n"]) for r in reads.select(sparql.LINKED_COUNTS)}
+        applies = {r["t"]: int(r["n"]) for r in reads.summarised("applies")}
+        linked = {r["t"]: int(r["n"]) for r in reads.summarised("linked")}
         return {t: (applies.get(t, 0), linked.get(t, 0)) for t in {*applies, *linked}}
     return reads.memo("term-weights", make)
 

@@ -6,13 +6,11 @@ from typing import Any
 
 from flask import abort, g, request
 
-from server.pages import reads, sparql
+from server.pages import reads
 from server.pages.blueprint import bp
 from server.pages.lang import translate
 from server.pages.links import term_ref
-from server.pages.slice import LINK_PROPS, Slice, direct_broader
 from server.pages.twins import Page, page
-from server.pages.viewmodel import TermView
 from server.pages.views import termpage
 from server.pages.views.home import term_weights
 
@@ -54,38 +52,6 @@ def mechanisms() -> Page:
 @page(bp, "/carriers", "carriers")
 def carriers() -> Page:
     return _index("carrier")
-
-
-def term_slice(kind: str, term_id: str,
-               promoted: bool = False) -> tuple[Slice, TermView] | None:
-    """A term with its broader and narrower terms and the statements about it: for an
-    actor those that apply to it (and, if `promoted`, those it promotes), for the
-    others those that link it."""
-    focus_iri = str(reads.iris().term(kind, term_id))
-    focus = reads.iri(focus_iri)
-    if focus is None:
-        return None
-    props = ("appliesTo", "promoter") if promoted else ("appliesTo",)
-    if kind != "actor":
-        props = LINK_PROPS
-    where = f"{{ ?s ?p_focus {focus} . {sparql.among('p_focus', props)} }}"
-    if kind == "actor":  # what it enforces: named by the clause, or a designation it is within
-        where += (f" UNION {{ ?s dg:enforcedBy {focus} }}"
-                  f" UNION {{ {focus} dg:within ?by . ?s dg:enforcedBy ?by }}")
-    sl = reads.statements_slice(where)
-    for row in reads.select("SELECT ?s WHERE { ?s dg:appliesTo {t} }", t=focus):
-        sl.link(row["s"], "appliesTo", focus_iri)
-    reads.add_terms(sl, [focus_iri])
-    term = sl.terms.get(focus_iri)
-    if term is None or term.kind != kind:
-        return None
-    narrower = [r["n"] for r in reads.select("SELECT ?n WHERE { ?n dg:within {t} "
-                                             "FILTER(?n != {t}) }", t=focus)]
-    reads.add_terms(sl, narrower)
-    sl.index()
-    term.narrower = [n for n in narrower if n in sl.terms
-                     and term.iri in direct_broader(sl.terms[n].within, sl.terms)]
-    return sl, term
 
 
 def _term_page(kind: str, term_id: str) -> Page:

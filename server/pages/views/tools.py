@@ -7,13 +7,14 @@ from typing import Any
 from flask import abort, current_app, g, request
 
 from kg.query import named as queries
-from server.pages import network, reads
+from server.pages import network, reads, sparql
 from server.pages.blueprint import bp
 from server.pages.lang import translate
 from server.pages.twins import Page, page
-from server.pages.views.terms import term_slice
+from server.pages.views import termpage
 
 SPARQL_PATH = "/sparql"
+NETWORK_NORMS = 150  # norms on an actor's picture, first in reading order
 
 
 @page(bp, "/editor", "editor")
@@ -39,7 +40,7 @@ def _named(folder: Any) -> list[dict[str, str]]:
 @page(bp, "/network", "network_whole")
 def network_whole() -> Page:
     lang = g.lang
-    graph = reads.memo(("network", lang), lambda: network.whole(network.every_norm(), lang))
+    graph = reads.memo(("network", lang), lambda: network.whole(lang))
     data = {"scope": "whole", "focus": None, "graph": graph}
     return Page("pages/network.html", translate("network_whole", lang), data,
                 [n["id"] for n in graph["nodes"]])
@@ -48,7 +49,8 @@ def network_whole() -> Page:
 @page(bp, "/network/actors/<term_id>", "network_actor")
 def network_actor(term_id: str) -> Page:
     lang = g.lang
-    shown = reads.memo(("network", term_id, lang), lambda: _actor_network(term_id, lang))
+    shown = reads.memo(("network", term_id, NETWORK_NORMS, lang),
+                       lambda: _actor_network(term_id, lang))
     if shown is None:
         abort(404)
     graph, focus = shown
@@ -57,10 +59,20 @@ def network_actor(term_id: str) -> Page:
     return Page("pages/network.html", title, data, [n["id"] for n in graph["nodes"]])
 
 
-def _actor_network(term_id: str, lang: str) -> tuple[dict[str, Any], dict[str, str]] | None:
-    found = term_slice("actor", term_id, promoted=True)
-    if found is None:
+def _actor_network(term_id: str, lang: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The actor with its first norms in reading order (a designation such as
+    县级以上人民政府 has tens of thousands at corpus size)."""
+    top = termpage.head("actor", term_id)
+    if top is None:
         return None
-    sl, actor = found
-    focus = {"iri": actor.iri, "label": actor.label(lang), "id": actor.id}
-    return network.of_actor(sl, actor, lang), focus
+    focus = reads.iri(top.term.iri) or "<urn:none>"
+    order = [r["s"] for r in reads.select(sparql.ORDERED, pattern=termpage.pattern("actor", focus),
+                                          first="", rank="", page=f"LIMIT {NETWORK_NORMS}")]
+    sl = reads.statements_slice(reads.values("s", order))
+    related = [*top.broader, *top.narrower]
+    reads.add_terms(sl, [top.term.iri, *related])
+    sl.index()
+    actor = sl.terms.get(top.term.iri, top.term)
+    focus_data = {"iri": actor.iri, "label": actor.label(lang), "id": actor.id,
+                  "shown": len(order), "count": top.count}
+    return network.of_actor(sl, actor, related, lang), focus_data

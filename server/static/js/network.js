@@ -17,7 +17,8 @@
     return { data: d, group: "nodes" };
   })
     .concat(data.edges.map(function (e, i) {
-      return { group: "edges", data: { id: "e" + i, source: e.source, target: e.target, kind: e.kind } };
+      return { group: "edges", data: { id: "e" + i, source: e.source, target: e.target, kind: e.kind,
+                                        weight: e.weight || 1 } };
     }));
   var big = data.nodes.length > 100;
   var cy = cytoscape({
@@ -41,8 +42,8 @@
       { selector: "node[kind = 'carrier']", style: { "shape": "hexagon" } },
       { selector: "node[?focus]", style: { "width": 36, "height": 36, "font-size": 14,
           "font-weight": "bold", "border-width": 3, "border-color": "#000" } },
-      { selector: "edge", style: { "width": 1, "line-color": "#b8b8b8", "curve-style": "haystack",
-          "opacity": 0.8 } },
+      { selector: "edge", style: { "width": "mapData(weight, 1, 50, 1, 6)", "line-color": "#b8b8b8",
+          "curve-style": "haystack", "opacity": 0.8 } },
       { selector: "edge[kind = 'within']", style: { "line-style": "dashed", "line-color": "#1f4e9c",
           "curve-style": "bezier", "target-arrow-shape": "triangle",
           "target-arrow-color": "#1f4e9c" } },
