@@ -276,3 +276,44 @@ def test_pages_count_the_same_without_the_release_summary(
     asked = served()
     assert asked == with_summary
     assert any(r["counts"]["norm"] for r in asked[0]["regulations"])
+
+
+@pytest.fixture(scope="module")
+def three_regulations(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
+    """The seed with two small regulations, so that pages cross from one to the next."""
+    import shutil
+
+    from kg import pipeline
+    from tests.conftest import FIXTURES, seed_data
+
+    tmp = tmp_path_factory.mktemp("three")
+    data = seed_data(tmp)
+    for source in (FIXTURES / "mini", FIXTURES / "liability"):
+        shutil.copytree(source, data, dirs_exist_ok=True)
+    settings = Settings(data_dir=data, build_dir=tmp / "build")
+    pipeline.run(settings)
+    app = make_app(settings)
+    yield app.test_client()
+    app.extensions[KEY].close()
+
+
+@pytest.mark.parametrize("modality", ["", "Obligation", "Prohibition"])
+def test_norm_list_pages_are_the_whole_list_cut(three_regulations: FlaskClient, modality: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unfiltered, or filtered by modality, a page is read from the regulations it falls
+    in (counted in the release's summary): its norms are exactly the whole list's, in
+    the same order, across regulations."""
+    from server.pages.views import norms
+    monkeypatch.setattr(norms, "PER_PAGE", 7)
+    query = f"modality={modality}&" if modality else ""
+    whole = three_regulations.get(f"/norms.json?{query}size=all").get_json()
+    assert len({n["iri"].split("/reg/")[1].split("/")[0] for n in whole["norms"]}) > 1
+    paged, number = [], 1
+    while True:
+        page = three_regulations.get(f"/norms.json?{query}page={number}").get_json()
+        assert page["total"] == whole["total"]
+        paged += [n["iri"] for n in page["norms"]]
+        if number >= page["pages"]:
+            break
+        number += 1
+    assert paged == [n["iri"] for n in whole["norms"]]
