@@ -22,7 +22,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from itertools import pairwise
+from itertools import islice, pairwise
 from pathlib import Path
 
 import pyoxigraph
@@ -142,15 +142,20 @@ def _rows(db: pyoxigraph.Store, query: str) -> pyoxigraph.QuerySolutions:
     return db.query(query, use_default_graph_as_union=True)  # type: ignore[return-value]
 
 
+BATCH = 20_000  # rows held at once: the corpus has a million texts
+
+
 def _fill(conn: sqlite3.Connection, table: str, rows: Iterable[tuple[tuple, str]]) -> None:
     columns = "iri, kind, lang, label" if table == "names" else "iri, slug, ordinal, eid, folded"
     marks = ", ".join("?" * len(columns.split(",")))
-    found = list(enumerate(rows, 1))
-    conn.executemany(f"INSERT INTO {table}(id, {columns}) VALUES (?, {marks})",
-                     ((rowid, *values) for rowid, (values, _) in found))
-    for kind, grams in (("bi", bigrams), ("uni", unigrams)):
-        conn.executemany(f"INSERT INTO {table}_{kind}(rowid, t) VALUES (?, ?)",
-                         ((rowid, grams(folded)) for rowid, (_, folded) in found))
+    numbered = enumerate(rows, 1)
+    while batch := list(islice(numbered, BATCH)):
+        conn.executemany(f"INSERT INTO {table}(id, {columns}) VALUES (?, {marks})",
+                         ((rowid, *values) for rowid, (values, _) in batch))
+        for kind, grams in (("bi", bigrams), ("uni", unigrams)):
+            conn.executemany(f"INSERT INTO {table}_{kind}(rowid, t) VALUES (?, ?)",
+                             ((rowid, grams(folded)) for rowid, (_, folded) in batch))
+    for kind in ("bi", "uni"):
         conn.execute(f"INSERT INTO {table}_{kind}({table}_{kind}) VALUES ('optimize')")
 
 
