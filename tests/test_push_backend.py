@@ -4,6 +4,7 @@ Virtuoso is installed by `make system-deps`; a missing one fails here, it is not
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -18,7 +19,7 @@ from rdflib import Graph, URIRef
 from bench import virtuoso
 from kg.config import Settings
 from kg.errors import KGError
-from kg.release import push, store
+from kg.release import incremental, parts, push, store
 from server import create_app
 from server.runtime import KEY, QueryRuntime, ServeOptions, remote
 from server.runtime.jobs import Job, Unavailable, Why
@@ -57,10 +58,32 @@ def test_push_one_graph_per_regulation_replaced_not_added(pushed: Backend,
     graphs = push.graphs_of(release)
     assert {g.rsplit("/", 1)[1] for g in graphs} == {
         "ontology", "lexicon", "inferred", "gd-industrial-transfer"}
-    total = sum(b.count(b"\n") for b in graphs.values())
+    total = sum(graphs.values())
     assert remote_count(pushed) == total
     report = push.push(release, pushed.store_url, auth=pushed.auth)  # again: replaced
     assert remote_count(pushed) == total == report.triples
+
+
+def test_a_graph_larger_than_one_request_is_sent_in_pieces(
+        pushed: Backend, seed_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PUT of the first piece, POSTs of the others: the store ends with the graph
+    whole, once (pushed again, still once)."""
+    release = store.current(seed_settings.build_dir)
+    graph = next(g for g in push.graphs_of(release) if g.endswith("/inferred"))
+    index = json.loads((release / incremental.INDEX).read_text(encoding="utf-8"))
+    ontology = index[f"{seed_settings.base_iri}graph/ontology"][1]  # its blank nodes: whole
+    monkeypatch.setattr(parts, "PIECE", ontology + 1)
+    assert len(list(push.bodies(release, graph))) > 1
+    sent: list[str] = []
+    real = push._send
+    monkeypatch.setattr(push, "_send", lambda http, method, url, *rest, **kw: (
+        sent.append(method), real(http, method, url, *rest, **kw))[1])
+    for _ in range(2):
+        report = push.push(release, pushed.store_url, auth=pushed.auth)
+    assert {"PUT", "POST"} <= set(sent)
+    assert remote_count(pushed) == report.triples == sum(push.graphs_of(release).values())
+    assert remote_count(pushed, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> "
+                                "{ ?s ?p ?o } }") == push.graphs_of(release)[graph]
 
 
 def test_push_prunes_graphs_the_build_no_longer_has(pushed: Backend,
