@@ -44,6 +44,8 @@ QUERIES = {
     "applies": "SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s dg:appliesTo ?t } GROUP BY ?t",
     "linked": ("SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { "
                + " UNION ".join(f"{{ ?s dg:{p} ?t }}" for p in LINKED) + " } GROUP BY ?t"),
+    "kinds": """SELECT ?t ?kind WHERE { ?t a ?kind . """
+             + among("kind", ("Actor", "Carrier", "Mechanism")) + " }",
     # who is addressed by norms that set up a mechanism or concern a carrier: the
     # whole network, term to term, each pair weighted by its norms
     "edges": """SELECT ?a ?p ?o (COUNT(DISTINCT ?s) AS ?n) WHERE {

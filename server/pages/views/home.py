@@ -18,6 +18,7 @@ from server.pages.viewmodel import UnitView
 LEGEND = (*NORM_KINDS, "Purpose")
 TERM_KINDS = ("actor", "mechanism", "carrier")
 TOP_TERMS = 12
+TIED_SHOWN = 500  # terms read to break ties at the twelfth by label
 
 
 @page(bp, "/", "home")
@@ -88,9 +89,16 @@ def term_weights() -> dict[str, tuple[int, int]]:
 
 
 def _top_terms(kind: str, lang: str) -> list[dict]:
+    """The terms of a kind most statements apply to or link, read with their labels
+    (not every term of the kind: tens of thousands at corpus size)."""
     weights = {t: sum(w) for t, w in term_weights().items() if sum(w) > 0}
+    of_kind = {r["t"] for r in reads.summarised("kinds")
+               if reads.local(r["kind"]).lower() == kind}
+    ranked_weights = sorted((weights[t] for t in weights if t in of_kind), reverse=True)
+    least = ranked_weights[TOP_TERMS - 1] if len(ranked_weights) >= TOP_TERMS else 0
+    tied = [t for t in weights if t in of_kind and weights[t] >= least]  # ties: by label
     sl = reads.new_slice()
-    reads.add_terms(sl, where=f"?t a dg:{kind.capitalize()} .")
+    reads.add_terms(sl, sorted(tied, key=lambda t: -weights[t])[:TIED_SHOWN])
     ranked = sorted((t for t in sl.terms_of(kind) if t.iri in weights),
                     key=lambda t: (-weights[t.iri], t.zh))[:TOP_TERMS]
     return [{"label": t.label(lang), "href": term_href(t), "count": weights[t.iri]}
