@@ -7,6 +7,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
@@ -317,3 +318,25 @@ def test_norm_list_pages_are_the_whole_list_cut(three_regulations: FlaskClient, 
             break
         number += 1
     assert paged == [n["iri"] for n in whole["norms"]]
+
+
+def test_counts_include_the_files_served_beside_the_release(
+        seed_settings: Settings, tmp_path: Path) -> None:
+    """`kg serve --data FILE` serves more than the release's counts cover: the pages
+    count what the store holds."""
+    from server import create_app
+    from server.runtime.protocol import ServeOptions
+
+    base = seed_settings.base_iri
+    extra = tmp_path / "extra.ttl"
+    extra.write_text(f"<{base}reg/zz-extra/art_1__para_1/obligation-0-2> a <{DG}Obligation> ;"
+                     f" <{DG}source> <{base}reg/zz-extra/art_1__para_1> .\n", encoding="utf-8")
+    plain = make_app(seed_settings)
+    served = create_app(seed_settings, ServeOptions(data=((extra, f"{base}graph/zz-extra"),)))
+    try:
+        before = plain.test_client().get("/norms.json").get_json()["total"]
+        after = served.test_client().get("/norms.json").get_json()
+        assert after["total"] == before + 1
+    finally:
+        for app in (plain, served):
+            app.extensions[KEY].close()

@@ -4,7 +4,6 @@ Virtuoso is installed by `make system-deps`; a missing one fails here, it is not
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import time
@@ -70,10 +69,10 @@ def test_a_graph_larger_than_one_request_is_sent_in_pieces(
     whole, once (pushed again, still once)."""
     release = store.current(seed_settings.build_dir)
     graph = next(g for g in push.graphs_of(release) if g.endswith("/inferred"))
-    index = json.loads((release / incremental.INDEX).read_text(encoding="utf-8"))
+    index = incremental.read_index(release)
     ontology = index[f"{seed_settings.base_iri}graph/ontology"][1]  # its blank nodes: whole
     monkeypatch.setattr(parts, "PIECE", ontology + 1)
-    assert len(list(push.bodies(release, graph))) > 1
+    assert len(list(push.bodies(release, graph, index[graph]))) > 1
     sent: list[str] = []
     real = push._send
     monkeypatch.setattr(push, "_send", lambda http, method, url, *rest, **kw: (
@@ -259,3 +258,18 @@ def test_kg_serve_backend_unreachable_is_exit_2(seed_settings: Settings) -> None
                           text=True, timeout=60)
     assert done.returncode == 2 and "does not answer" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_graph_with_blank_nodes_past_one_request_is_refused_before_sending(
+        seed_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its blank nodes would become different nodes in each request: nothing is sent,
+    so the remote graph stays as it was."""
+    release = store.current(seed_settings.build_dir)
+    graph = f"{seed_settings.base_iri}graph/ontology"
+    monkeypatch.setattr(parts, "PIECE", 1 << 12)
+    sent: list[str] = []
+    monkeypatch.setattr(push, "_send", lambda *args, **kw: sent.append(args[1]))
+    with pytest.raises(KGError, match="blank nodes"):
+        push._send_graph(requests.Session(), "http://127.0.0.1:9/store", release, graph,
+                         incremental.read_index(release)[graph], 2)
+    assert sent == []

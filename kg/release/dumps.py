@@ -15,7 +15,6 @@ with what this one has imported), beside the store and the search index in this 
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import shutil
@@ -51,14 +50,10 @@ def write_nquads(folder: Path, graphs: Mapping[URIRef, Graph]) -> str:
     runs.mkdir()
     with (folder / NQUADS).open("wb") as out:
         for number, name in enumerate(sorted(found)):
-            # N-Quads escape newlines in literals, so the graph's name and the final dot
-            # end a line and nothing else; cutting it keeps the lines' order (the next
-            # byte of a longer triple is never a space)
-            graph_end = f" <{name}> .\n".encode()
             with (runs / f"{number:06d}.nt").open("wb") as run:
                 for piece in index.add(str(name), found.content(name)):
                     out.write(piece)
-                    run.write(piece.replace(graph_end, b" .\n"))
+                    run.write(incremental.without_graph(piece, str(name)))
     index.write(folder)
     return index.file.hexdigest()
 
@@ -109,8 +104,7 @@ def write_rest(folder: Path, previous: Path | None = None, base: str = DEFAULT_B
 
 def _counts(folder: Path) -> dict[str, int]:
     """Each named graph's quads, from the release's index."""
-    graphs = json.loads((folder / incremental.INDEX).read_text(encoding="utf-8"))
-    return {name: entry[2] for name, entry in graphs.items()}
+    return {name: entry[2] for name, entry in incremental.read_index(folder).items()}
 
 
 def _merge_runs(runs: Path, union: Path) -> None:

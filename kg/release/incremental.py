@@ -54,6 +54,18 @@ class GraphIndex:
         return INDEX
 
 
+def read_index(folder: Path) -> dict[str, list]:
+    """A release's index of its N-Quads: graph name → [offset, length, lines, sha256]."""
+    return json.loads((folder / INDEX).read_text(encoding="utf-8"))
+
+
+def without_graph(lines: bytes, graph: str) -> bytes:
+    """A graph's N-Quads lines as N-Triples. N-Quads escape newlines in literals, so
+    the graph's name and the final dot end a line and nothing else; cutting it keeps
+    the lines' order (the next byte of a longer triple is never a space)."""
+    return lines.replace(f" <{graph}> .\n".encode(), b" .\n")
+
+
 @dataclass(frozen=True)
 class Change:
     """What changed between two releases' N-Quads."""
@@ -71,8 +83,7 @@ def change(old: Path, new: Path) -> Change | None:
     blank node (Oxigraph's bulk load gives blank nodes ids of its own, so a quad with
     one could not be found again to be removed)."""
     try:
-        before = json.loads((old / INDEX).read_text(encoding="utf-8"))
-        after = json.loads((new / INDEX).read_text(encoding="utf-8"))
+        before, after = read_index(old), read_index(new)
     except (OSError, ValueError):
         return None
     limit = LARGEST_CHANGE * (sum(entry[2] for entry in after.values()) or 1)

@@ -14,7 +14,6 @@ Credentials, when given, answer HTTP Basic or Digest challenges (Virtuoso's
 
 from __future__ import annotations
 
-import json
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -46,21 +45,17 @@ class PushReport:
 
 def graphs_of(release: Path) -> dict[str, int]:
     """Each named graph of a release with its triples, from the index of its N-Quads."""
-    index = json.loads((release / incremental.INDEX).read_text(encoding="utf-8"))
-    return {graph: entry[2] for graph, entry in sorted(index.items())}
+    return {graph: entry[2] for graph, entry in sorted(incremental.read_index(release).items())}
 
 
-def bodies(release: Path, graph: str) -> Iterator[bytes]:
+def bodies(release: Path, graph: str, entry: list) -> Iterator[bytes]:
     """A graph's triples as N-Triples, in pieces of whole lines of about parts.PIECE
-    bytes: read from the release's N-Quads by the byte range its index gives, the
-    graph's name cut off each line (the corpus's inferred graph is 6 GB)."""
-    start, length = json.loads((release / incremental.INDEX).read_text(
-        encoding="utf-8"))[graph][:2]
-    graph_end = f" <{graph}> .\n".encode()
+    bytes, read from the release's N-Quads by the byte range its index ``entry`` gives
+    (the corpus's inferred graph is 6 GB)."""
     with (release / store.NQUADS).open("rb") as nquads:
-        nquads.seek(start)
-        for piece in parts.whole_lines(nquads, length):
-            yield piece.replace(graph_end, b" .\n")
+        nquads.seek(entry[0])
+        for piece in parts.whole_lines(nquads, entry[1]):
+            yield incremental.without_graph(piece, graph)
 
 
 def graph_url(endpoint: str, graph: str) -> str:
@@ -110,10 +105,10 @@ def push(release: Path, endpoint: str, timeout: float = 60.0,
     `auth` is (user, password) for a store that asks for them."""
     report = PushReport(endpoint)
     http = session(endpoint, auth, timeout)
-    graphs = graphs_of(release)
-    for graph, triples in graphs.items():
-        _send_graph(http, graph_url(endpoint, graph), bodies(release, graph), timeout)
-        report.graphs[graph] = triples
+    graphs = incremental.read_index(release)
+    for graph, entry in sorted(graphs.items()):
+        _send_graph(http, graph_url(endpoint, graph), release, graph, entry, timeout)
+        report.graphs[graph] = entry[2]
     for graph in existing or []:
         if prune_under and graph.startswith(prune_under) and graph not in graphs:
             _send(http, "DELETE", graph_url(endpoint, graph), None, timeout)
@@ -121,14 +116,17 @@ def push(release: Path, endpoint: str, timeout: float = 60.0,
     return report
 
 
-def _send_graph(http: requests.Session, url: str, pieces: Iterator[bytes],
+def _send_graph(http: requests.Session, url: str, release: Path, graph: str, entry: list,
                 timeout: float) -> None:
-    """PUT a graph's first piece (replacing the graph), then POST the others (added to
-    it). Blank nodes are scoped to one request, so a graph that holds them must fit in
-    one piece (only the ontology has any, a few kilobytes)."""
-    blank = False
-    for number, body in enumerate(pieces):
-        blank = blank or b"_:" in body
-        if number and blank:
-            raise PushError(f"{url}: a graph with blank nodes is larger than one request")
-        _send(http, "POST" if number else "PUT", url, body, timeout)
+    """PUT a graph's first piece (replacing the graph; an empty one empties it), then
+    POST the others (added to it). Blank nodes are scoped to one request, so a graph
+    that holds them must fit in one piece (only the ontology has any, a few
+    kilobytes): that is checked before anything is sent."""
+    if entry[1] > parts.PIECE and any(b"_:" in p for p in bodies(release, graph, entry)):
+        raise PushError(f"{url}: a graph with blank nodes is larger than one request")
+    sent = False
+    for body in bodies(release, graph, entry):
+        _send(http, "POST" if sent else "PUT", url, body, timeout)
+        sent = True
+    if not sent:
+        _send(http, "PUT", url, b"", timeout)

@@ -27,12 +27,13 @@ from kg.release import incremental, parts
 
 FILE, INDEX = "dutygraph.trig", "trig.json"
 _FORMAT = pyoxigraph.RdfFormat
+_NO_HEADER = "the TriG serialiser no longer starts with its prefix lines"
 
 
 def write(folder: Path, previous: Path | None, prefixes: dict[str, str]) -> tuple[str, str]:
     """Write `folder`/dutygraph.trig from `folder`'s N-Quads and their index, and its
     own index; returns (the file's name, its SHA-256)."""
-    graphs = json.loads((folder / incremental.INDEX).read_text(encoding="utf-8"))
+    graphs = incremental.read_index(folder)
     header = _header(prefixes)
     header_digest = hashlib.sha256(header + pyoxigraph.__version__.encode()).hexdigest()
     kept = _blocks(previous, header_digest)
@@ -87,20 +88,22 @@ class _Block:
             pyoxigraph.parse(piece, format=_FORMAT.N_QUADS) for piece in pieces)
         pyoxigraph.serialize(quads, self, _FORMAT.TRIG, prefixes=prefixes)
         if self._head not in (b"", self.header):
-            raise ValueError("the TriG serialiser no longer starts with its prefix lines")
+            raise ValueError(_NO_HEADER)
 
     def write(self, data: bytes) -> int:
+        """Take all of ``data`` (the serialiser writes again what is not taken)."""
+        taken = len(data)
         if len(self._head) < len(self.header):
             wanted = len(self.header) - len(self._head)
             self._head += data[:wanted]
             if not self.header.startswith(self._head):
-                raise ValueError("the TriG serialiser no longer starts with its prefix lines")
+                raise ValueError(_NO_HEADER)
             data = data[wanted:]
         if data:
             self.out.write(data)
             self.digest.update(data)
             self.length += len(data)
-        return len(data)
+        return taken
 
     def flush(self) -> None:
         """The serialiser flushes its output; the file is flushed when closed."""

@@ -48,9 +48,11 @@ def select(template: str, **parts: str) -> list[dict[str, str]]:
 def summarised(name: str) -> list[dict[str, str]]:
     """The rows of one of the release's counts over all its data: from the summary the
     release writer made (kg/release/summary.py), or asked of the store where the
-    release has none (an external endpoint)."""
+    release has none (an external endpoint) or the store holds more than the release
+    (`kg serve --data`)."""
     def made() -> dict[str, list[dict[str, str]]]:
-        return summary.read(runtime().release.folder) or {}
+        rt = runtime()
+        return {} if rt.options.data else summary.read(rt.release.folder) or {}
     found = memo("summary", made).get(name)
     return found if found is not None else select(summary.QUERIES[name])
 

@@ -98,7 +98,7 @@ def _top_terms(kind: str, lang: str) -> list[dict]:
     least = ranked_weights[TOP_TERMS - 1] if len(ranked_weights) >= TOP_TERMS else 0
     tied = [t for t in weights if t in of_kind and weights[t] >= least]  # ties: by label
     sl = reads.new_slice()
-    reads.add_terms(sl, sorted(tied, key=lambda t: -weights[t])[:TIED_SHOWN])
+    reads.add_terms(sl, sorted(tied, key=lambda t: (-weights[t], t))[:TIED_SHOWN])
     ranked = sorted((t for t in sl.terms_of(kind) if t.iri in weights),
                     key=lambda t: (-weights[t.iri], t.zh))[:TOP_TERMS]
     return [{"label": t.label(lang), "href": term_href(t), "count": weights[t.iri]}

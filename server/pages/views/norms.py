@@ -154,7 +154,7 @@ def _options(lang: str) -> dict[str, list[dict[str, str]]]:
     reads.add_units(sl, "VALUES ?kind { dg:Chapter }")
     weights = term_weights()
     applied = sorted((t for t, (applies, _) in weights.items() if applies),
-                     key=lambda t: -weights[t][0])[:ACTOR_OPTIONS]
+                     key=lambda t: (-weights[t][0], t))[:ACTOR_OPTIONS]
     reads.add_terms(sl, applied)
     sl.index()
     chosen = set(applied)

@@ -10,6 +10,7 @@ from kg.query import named as queries
 from server.pages import network, reads, sparql
 from server.pages.blueprint import bp
 from server.pages.lang import translate
+from server.pages.slice import NORM_KINDS
 from server.pages.twins import Page, page
 from server.pages.views import termpage
 
@@ -60,19 +61,23 @@ def network_actor(term_id: str) -> Page:
 
 
 def _actor_network(term_id: str, lang: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """The actor with its first norms in reading order (a designation such as
-    县级以上人民政府 has tens of thousands at corpus size)."""
+    """The actor with its first norms in reading order, those that apply to it and
+    those it promotes (a designation such as 县级以上人民政府 has tens of thousands at
+    corpus size)."""
     top = termpage.head("actor", term_id)
     if top is None:
         return None
     focus = reads.iri(top.term.iri) or "<urn:none>"
-    order = [r["s"] for r in reads.select(sparql.ORDERED, pattern=termpage.pattern("actor", focus),
-                                          first="", rank="", page=f"LIMIT {NETWORK_NORMS}")]
+    pattern = ("{ SELECT DISTINCT ?s WHERE { { ?s dg:appliesTo " + focus + " } UNION { ?s "
+               "dg:promoter " + focus + " } ?s a ?c . " + sparql.among("c", NORM_KINDS) + " } }")
+    count = int(reads.select(sparql.COUNT, pattern=pattern)[0]["n"])
+    order = [r["s"] for r in reads.select(sparql.ORDERED, pattern=pattern, first="", rank="",
+                                          page=f"LIMIT {NETWORK_NORMS}")]
     sl = reads.statements_slice(reads.values("s", order))
     related = [*top.broader, *top.narrower]
     reads.add_terms(sl, [top.term.iri, *related])
     sl.index()
     actor = sl.terms.get(top.term.iri, top.term)
     focus_data = {"iri": actor.iri, "label": actor.label(lang), "id": actor.id,
-                  "shown": len(order), "count": top.count}
+                  "shown": len(order), "count": count}
     return network.of_actor(sl, actor, related, lang), focus_data
