@@ -44,8 +44,11 @@ QUERIES = {
     "applies": "SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s dg:appliesTo ?t } GROUP BY ?t",
     "linked": ("SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { "
                + " UNION ".join(f"{{ ?s dg:{p} ?t }}" for p in LINKED) + " } GROUP BY ?t"),
-    "kinds": """SELECT ?t ?kind WHERE { ?t a ?kind . """
-             + among("kind", ("Actor", "Carrier", "Mechanism")) + " }",
+    # every term with its labels: the indexes are sorted by label and paged
+    "kinds": """SELECT ?t ?kind ?zh ?en WHERE { ?t a ?kind . """
+             + among("kind", ("Actor", "Carrier", "Mechanism")) + """
+ OPTIONAL { ?t skos:prefLabel ?zh FILTER(LANG(?zh) = "zh") }
+ OPTIONAL { ?t skos:prefLabel ?en FILTER(LANG(?en) = "en") } }""",
     # who is addressed by norms that set up a mechanism or concern a carrier: the
     # whole network, term to term, each pair weighted by its norms
     "edges": """SELECT ?a ?p ?o (COUNT(DISTINCT ?s) AS ?n) WHERE {
@@ -56,7 +59,7 @@ QUERIES = {
 
 def rows(db: pyoxigraph.Store, name: str) -> list[dict[str, str]]:
     """One summary query's rows, each {variable: value}, from a store."""
-    found = db.query(sparql_prefixes("dg") + QUERIES[name], use_default_graph_as_union=True)
+    found = db.query(sparql_prefixes("dg", "skos") + QUERIES[name], use_default_graph_as_union=True)
     variables = [v.value for v in found.variables]  # type: ignore[union-attr]
     return [{v: row[v].value for v in variables if row[v] is not None}
             for row in found]  # type: ignore[union-attr]

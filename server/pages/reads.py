@@ -143,13 +143,18 @@ def add_terms(sl: Slice, iris: Iterable[str] = (), where: str | None = None) -> 
         _load_terms(sl, values("t", beyond))
 
 
+def term_view(row: dict[str, str]) -> TermView:
+    """A term from a row binding ?t, ?kind and its labels ?zh and ?en."""
+    tail = unquote(row["t"].rstrip("/").rsplit("/", 1)[-1])
+    return TermView(row["t"], local(row["kind"]).lower(), tail, row.get("zh", ""),
+                    row.get("en", ""))
+
+
 def _load_terms(sl: Slice, where: str) -> list[str]:
     """The terms matching `where` (binding ?t), with their `within`."""
     found = []
     for row in select(sparql.TERMS, where=where):
-        tail = unquote(row["t"].rstrip("/").rsplit("/", 1)[-1])
-        sl.terms[row["t"]] = TermView(row["t"], local(row["kind"]).lower(), tail,
-                                      row.get("zh", ""), row.get("en", ""))
+        sl.terms[row["t"]] = term_view(row)
         found.append(row["t"])
     if found:
         for row in select(sparql.WITHIN, where=values("a", found)):
