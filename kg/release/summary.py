@@ -20,7 +20,7 @@ from kg.namespaces import sparql_prefixes
 from kg.source.statements import NORM_KINDS
 
 FILE = "summary.json"
-UNIT_KINDS = ("Chapter", "Article", "Paragraph")
+COUNTED_UNITS = ("Chapter", "Article", "Paragraph")  # per regulation, on the home page
 LINKED = ("addressee", "promoter", "establishes", "concerns")
 SLUG = 'STRBEFORE(STRAFTER(STR({v}), "/reg/"), "/")'
 
@@ -33,7 +33,7 @@ def among(var: str, names: tuple[str, ...]) -> str:
 
 QUERIES = {
     "units": """SELECT ?slug ?kind (COUNT(DISTINCT ?u) AS ?n) WHERE {
- ?u a ?kind ; dg:eId [] . """ + among("kind", UNIT_KINDS) + """
+ ?u a ?kind ; dg:eId [] . """ + among("kind", COUNTED_UNITS) + """
  BIND(""" + SLUG.format(v="?u") + """ AS ?slug) } GROUP BY ?slug ?kind""",
     "norms": """SELECT ?slug ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
  ?s a ?class ; dg:source [] . """ + among("class", NORM_KINDS) + """
