@@ -298,15 +298,16 @@ def three_regulations(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flas
     app.extensions[KEY].close()
 
 
-@pytest.mark.parametrize("modality", ["", "Obligation", "Prohibition"])
-def test_norm_list_pages_are_the_whole_list_cut(three_regulations: FlaskClient, modality: str,
+@pytest.mark.parametrize("query", ["", "modality=Obligation&", "modality=Prohibition&",
+                                   "q=应当&", "review=hand&",
+                                   "actor=government-county-level-and-above&"])
+def test_norm_list_pages_are_the_whole_list_cut(three_regulations: FlaskClient, query: str,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """Unfiltered, or filtered by modality, a page is read from the regulations it falls
-    in (counted in the release's summary): its norms are exactly the whole list's, in
-    the same order, across regulations."""
+    """A page is read from the regulations it falls in (counted in the release's
+    summary, or by the store for other filters): its norms are exactly the whole
+    list's, in the same order, across regulations."""
     from server.pages.views import norms
     monkeypatch.setattr(norms, "PER_PAGE", 7)
-    query = f"modality={modality}&" if modality else ""
     whole = three_regulations.get(f"/norms.json?{query}size=all").get_json()
     assert len({n["iri"].split("/reg/")[1].split("/")[0] for n in whole["norms"]}) > 1
     paged, number = [], 1
@@ -363,3 +364,28 @@ def test_a_term_index_is_paged_in_label_order(client: FlaskClient,
     assert labels == sorted(labels)
     html = client.get("/actors?lang=en&page=2").get_data(as_text=True)
     assert 'rel="next"' in html and 'rel="prev"' in html
+
+
+@pytest.mark.parametrize("path", ["/actors/government-county-level-and-above",
+                                  "/actors/enterprise"])
+def test_term_pages_across_regulations_are_the_whole_list_cut(
+        three_regulations: FlaskClient, path: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A term's page is cut from the regulations it falls in, class by class: page by
+    page, the norms are those of ?size=all, in its order."""
+    from server.pages.views import termpage
+    whole = three_regulations.get(f"{path}.json?size=all").get_json()
+
+    def iris(data: dict) -> list[str]:
+        return [n["iri"] for group in data["groups"] for chapter in group["chapters"]
+                for n in chapter["norms"]]
+    everything = iris(whole)
+    assert len({i.split("/reg/")[1].split("/")[0] for i in everything}) > 1
+    monkeypatch.setattr(termpage, "PER_PAGE", 3)
+    paged, number = [], 1
+    while True:
+        page = three_regulations.get(f"{path}.json?page={number}").get_json()
+        paged += iris(page)
+        if number >= page["pages"]:
+            break
+        number += 1
+    assert paged == everything

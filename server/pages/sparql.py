@@ -77,7 +77,6 @@ ORDERED = """SELECT ?s WHERE { {pattern} ?s dg:source ?src .
       STRBEFORE(STRAFTER(STR(?s), "/art_"), "__")) AS ?ao) {rank} }
 ORDER BY {first} ?slug COALESCE(?ao, 0) STR(?src) COALESCE(?start, 0) STR(?s) {page}"""
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { {pattern} }"
-CLASS_COUNT = "SELECT ?c (COUNT(*) AS ?n) WHERE { {pattern} } GROUP BY ?c"
 
 
 def rank(var: str, order: tuple[str, ...]) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from flask import Response, abort, g, request
 
 from kg.query.formats import media_type
-from server.pages import reads, sparql
+from server.pages import reads, sparql, window
 from server.pages.blueprint import bp
 from server.pages.lang import pick, translate
 from server.pages.links import norm_record, term_ref
@@ -67,61 +67,45 @@ def _pattern(f: dict[str, str], graph: str | None = None) -> str:
     return "{ SELECT DISTINCT ?s WHERE { " + " ".join(parts) + " } }"
 
 
-def _per_regulation(f: dict[str, str]) -> dict[str, int] | None:
-    """How many norms match in each regulation, from the release's counts, when the
-    filters are at most a modality; else None (the store counts)."""
-    if any(f[k] for k in ("chapter", "actor", "review", "q")):
-        return None
-    kinds, counts = _kinds(f), dict[str, int]()
-    for row in reads.summarised("norms"):
-        if reads.local(row["class"]) in kinds:
-            counts[row["slug"]] = counts.get(row["slug"], 0) + int(row["n"])
-    return counts
+def _per_regulation(f: dict[str, str]) -> window.Counts:
+    """How many norms match in each regulation: from the release's counts when the
+    filters are at most a modality, else counted by the store (one aggregate)."""
+    def count() -> window.Counts:
+        if any(f[k] for k in ("chapter", "actor", "review", "q")):
+            return window.counted(_pattern(f), by_class=False)
+        kinds, counts = _kinds(f), dict[tuple[str, str], int]()
+        for row in reads.summarised("norms"):
+            if reads.local(row["class"]) in kinds:
+                key = ("", row["slug"])
+                counts[key] = counts.get(key, 0) + int(row["n"])
+        return counts
+    return reads.memo(("norms-per-regulation", tuple(sorted(f.items()))), count)
 
 
 def _ordered(f: dict[str, str], shown: slice | None) -> list[str]:
-    """The norms of the window in reading order. Reading order is regulation first, so
-    with counts per regulation the window is read from the regulations it falls in,
-    each through its own graph: sorting a quarter of a million norms to show twenty
-    took seconds at corpus size."""
-    counts = None if shown is None else _per_regulation(f)
-    if counts is None:
-        window = "" if shown is None else f"LIMIT {shown.stop - shown.start} OFFSET {shown.start}"
-        return [r["s"] for r in reads.select(sparql.ORDERED, pattern=_pattern(f), page=window,
+    """The norms of the window in reading order (all of them without one)."""
+    if shown is None:
+        return [r["s"] for r in reads.select(sparql.ORDERED, pattern=_pattern(f), page="",
                                              first="", rank="")]
-    order: list[str] = []
-    start = 0
-    for slug in sorted(counts):
-        low, high = max(shown.start - start, 0), min(shown.stop - start, counts[slug])
-        start += counts[slug]
-        if low < high:
-            graph = reads.iri(str(reads.iris().graph(slug))) or "<urn:none>"
-            order += [r["s"] for r in reads.select(
-                sparql.ORDERED, pattern=_pattern(f, graph), first="", rank="",
-                page=f"LIMIT {high - low} OFFSET {low}")]
-    return order
+    return window.cut(_per_regulation(f), shown, lambda _: 0,
+                      lambda _, graph: _pattern(f, graph))
 
 
 def filtered(f: dict[str, str], shown: slice | None = None) -> list[dict[str, Any]]:
     """The records of the norms matching the filters, in reading order: all of them,
     or the `shown` part (read from the store page by page, never all to cut one)."""
     lang = g.lang
-    window = "" if shown is None else f"{shown.start}:{shown.stop}"
+    cut = "" if shown is None else f"{shown.start}:{shown.stop}"
 
     def make() -> list[dict[str, Any]]:
         order = _ordered(f, shown)
         sl = reads.statements_slice(reads.values("s", order))
         return [norm_record(sl, sl.statements[i], lang) for i in order if i in sl.statements]
-    return reads.memo(("norms", tuple(sorted(f.items())), window, lang), make)
+    return reads.memo(("norms", tuple(sorted(f.items())), cut, lang), make)
 
 
 def _total(f: dict[str, str]) -> int:
-    def count() -> int:
-        counts = _per_regulation(f)
-        if counts is not None:
-            return sum(counts.values())
-        return int(reads.select(sparql.COUNT, pattern=_pattern(f))[0]["n"])
-    return reads.memo(("norms-total", tuple(sorted(f.items()))), count)
+    return sum(_per_regulation(f).values())
 
 
 @page(bp, "/norms", "norms")
@@ -129,8 +113,8 @@ def norms() -> Page:
     f, lang = _filters(), g.lang
     total = _total(f)
     number, pages = requested_page(total, PER_PAGE)
-    window = slice((number - 1) * PER_PAGE, number * PER_PAGE)
-    shown = filtered(f, None if request.args.get("size") == "all" else window)
+    part = slice((number - 1) * PER_PAGE, number * PER_PAGE)
+    shown = filtered(f, None if request.args.get("size") == "all" else part)
     args = {k: v for k, v in f.items() if v}
     data = {"filters": f, "total": total, "page": number, "pages": pages,
             "per_page": PER_PAGE, "norms": shown, "args": args,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from server.pages import reads, sparql
+from server.pages import reads, sparql, window
 from server.pages.links import norm_record, term_ref
 from server.pages.slice import LINK_PROPS, NORM_KINDS, Slice, direct_broader
 from server.pages.viewmodel import TermView
@@ -22,14 +22,27 @@ PROVISION_ORDER = ("Commencement", "Definition", "Liability", "Purpose", "Scope"
 ORDER = (*NORM_KINDS, *PROVISION_ORDER)
 
 
+def _link(kind: str, focus: str) -> tuple[str, tuple[str, ...]]:
+    if kind == "actor":
+        return f"?s dg:appliesTo {focus} .", NORM_KINDS
+    return f"?s ?p_focus {focus} . {sparql.among('p_focus', LINK_PROPS)}", ORDER
+
+
 def pattern(kind: str, focus: str) -> str:
     """The statements of a term's page, binding ?s and its class ?c."""
-    if kind == "actor":
-        link, classes = f"?s dg:appliesTo {focus} .", NORM_KINDS
-    else:
-        link, classes = f"?s ?p_focus {focus} . {sparql.among('p_focus', LINK_PROPS)}", ORDER
+    link, classes = _link(kind, focus)
     return ("{ SELECT DISTINCT ?s ?c WHERE { " + link
             + f" ?s a ?c . {sparql.among('c', classes)} }} }}")
+
+
+def _in_graph(kind: str, focus: str, cls: str, graph: str) -> str:
+    """The statements of one class of a term's page in one regulation's graph."""
+    link, _ = _link(kind, focus)
+    return "{ SELECT DISTINCT ?s WHERE { " + link + f" GRAPH {graph} {{ ?s a dg:{cls} }} }} }}"
+
+
+def _rank(cls: str) -> int:
+    return ORDER.index(cls) if cls in ORDER else len(ORDER)
 
 
 def enforced_pattern(focus: str) -> str:
@@ -51,6 +64,7 @@ class Head:
     count: int
     by_class: dict[str, int]
     enforced: int
+    per_regulation: window.Counts
 
 
 NARROWER = """SELECT ?n WHERE { ?n dg:within {t} FILTER(?n != {t})
@@ -72,13 +86,15 @@ def _head(kind: str, term_id: str) -> Head | None:
     term = sl.terms.get(focus_iri)
     if term is None or term.kind != kind:
         return None
-    by_class = {reads.local(r["c"]): int(r["n"])
-                for r in reads.select(sparql.CLASS_COUNT, pattern=pattern(kind, focus))}
+    per_regulation = window.counted(pattern(kind, focus), by_class=True)
+    by_class: dict[str, int] = {}
+    for (cls, _), n in per_regulation.items():
+        by_class[cls] = by_class.get(cls, 0) + n
     enforced = int(reads.select(sparql.COUNT, pattern=enforced_pattern(focus))[0]["n"]) \
         if kind == "actor" else 0
     return Head(kind, term, direct_broader(term.within, sl.terms),
                 [r["n"] for r in reads.select(NARROWER, t=focus)], sum(by_class.values()),
-                by_class, enforced)
+                by_class, enforced, per_regulation)
 
 
 def page_data(kind: str, term_id: str, number: int | None, lang: str
@@ -90,17 +106,28 @@ def page_data(kind: str, term_id: str, number: int | None, lang: str
         return None
     pages = max(1, -(-top.count // PER_PAGE))
     current = 1 if number is None else min(max(1, number), pages)
-    window = "" if number is None else f"LIMIT {PER_PAGE} OFFSET {(current - 1) * PER_PAGE}"
-    return reads.memo(("term-page", kind, term_id, window, lang),
-                      lambda: (_shown(top, window, lang, current, pages),
+    shown = None if number is None else slice((current - 1) * PER_PAGE, current * PER_PAGE)
+    key = "" if shown is None else f"{shown.start}:{shown.stop}"
+    return reads.memo(("term-page", kind, term_id, key, lang),
+                      lambda: (_shown(top, shown, lang, current, pages),
                                top.term.label(lang)))
 
 
-def _shown(top: Head, window: str, lang: str, current: int, pages: int) -> dict[str, Any]:
+def _order(top: Head, focus: str, shown: slice | None) -> list[str]:
+    """The page's statements in reading order: by class, then as the regulation reads
+    (the whole list when no part is asked for)."""
+    if shown is None:
+        return [r["s"] for r in reads.select(sparql.ORDERED, pattern=pattern(top.kind, focus),
+                                             first="?rank", rank=sparql.rank("c", ORDER),
+                                             page="")]
+    return window.cut(top.per_regulation, shown, _rank,
+                      lambda cls, graph: _in_graph(top.kind, focus, cls, graph))
+
+
+def _shown(top: Head, shown: slice | None, lang: str, current: int, pages: int
+           ) -> dict[str, Any]:
     focus = reads.iri(top.term.iri) or "<urn:none>"
-    order = [r["s"] for r in reads.select(sparql.ORDERED, pattern=pattern(top.kind, focus),
-                                          first="?rank", rank=sparql.rank("c", ORDER),
-                                          page=window)]
+    order = _order(top, focus, shown)
     enforced = [] if top.kind != "actor" or current != 1 else [
         r["s"] for r in reads.select(sparql.ORDERED, pattern=enforced_pattern(focus),
                                      first="", rank="", page=f"LIMIT {ENFORCED_SHOWN}")]
