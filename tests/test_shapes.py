@@ -343,7 +343,9 @@ def test_passing_case(shape: str, reasoned_base: Graph, shapes: Graph) -> None:
 
 
 @pytest.mark.parametrize("text", ["（一）至（三）项所列人员，在工作单位进行选民登记。",
-                                  "（四）、（五）项所列人员，可以在服刑地进行选民登记。"])
+                                  "（四）、（五）项所列人员，可以在服刑地进行选民登记。",
+                                  "（二）项规定的情形，依照前款处理。",
+                                  "（一）和第（二）项所列事项，由市人民政府规定。"])
 def test_a_paragraph_citing_items_is_not_numbered(text: str, reasoned_base: Graph,
                                                   shapes: Graph) -> None:
     """beijing/北京市区、乡、民族乡、镇人民代表大会代表选举实施细则(2021-05-27).md:187-189
@@ -352,6 +354,18 @@ def test_a_paragraph_citing_items_is_not_numbered(text: str, reasoned_base: Grap
               f"INSERT DATA {{ reg:art_2__para_2 dg:text '{text}'@zh }}")
     report = validate.run(_case(reasoned_base, update), shapes)
     assert report.conforms, report.text()
+
+
+@pytest.mark.parametrize("text", ["（一）、加强统筹协调；", "（二）至少每年开展一次检查；",
+                                  "（一）项目建设单位应当报告；", "（三）及时公布信息；"])
+def test_an_item_number_that_is_not_a_citation_is_refused(text: str, reasoned_base: Graph,
+                                                          shapes: Graph) -> None:
+    """Only a citation of items (（一）至（三）项…) may begin a text; a number followed by
+    至少, 项目, 、 or 及时 is the unit's own number left in its text."""
+    update = (f"DELETE WHERE {{ reg:art_2__para_2 dg:text ?t }}; "
+              f"INSERT DATA {{ reg:art_2__para_2 dg:text '{text}'@zh }}")
+    report = validate.run(_case(reasoned_base, update), shapes)
+    assert ("TextWithoutNumberShape", PARA_2) in _pairs(report)
 
 
 @pytest.mark.parametrize("shape", sorted(FAILING))
