@@ -7,7 +7,7 @@ from typing import Any
 from flask import abort, current_app, g, request
 
 from kg.query import named as queries
-from server.pages import network, reads, sparql
+from server.pages import network, reads, sparql, window
 from server.pages.blueprint import bp
 from server.pages.lang import translate
 from server.pages.slice import NORM_KINDS
@@ -68,11 +68,15 @@ def _actor_network(term_id: str, lang: str) -> tuple[dict[str, Any], dict[str, A
     if top is None:
         return None
     focus = reads.iri(top.term.iri) or "<urn:none>"
-    pattern = ("{ SELECT DISTINCT ?s WHERE { { ?s dg:appliesTo " + focus + " } UNION { ?s "
-               "dg:promoter " + focus + " } ?s a ?c . " + sparql.among("c", NORM_KINDS) + " } }")
-    count = int(reads.select(sparql.COUNT, pattern=pattern)[0]["n"])
-    order = [r["s"] for r in reads.select(sparql.ORDERED, pattern=pattern, first="", rank="",
-                                          page=f"LIMIT {NETWORK_NORMS}")]
+    linked = f"{{ ?s dg:appliesTo {focus} }} UNION {{ ?s dg:promoter {focus} }}"
+    norm = f"?s a ?c . {sparql.among('c', NORM_KINDS)}"
+
+    def of(where: str) -> str:
+        return "{ SELECT DISTINCT ?s WHERE { " + linked + " " + where + " } }"
+    per_regulation = window.counted(of(norm), by_class=False)
+    count = sum(per_regulation.values())
+    order = window.cut(per_regulation, slice(0, NETWORK_NORMS), lambda _: 0,
+                       lambda _, graph: of(f"GRAPH {graph} {{ {norm} }}"))
     sl = reads.statements_slice(reads.values("s", order))
     related = [*top.broader, *top.narrower]
     reads.add_terms(sl, [top.term.iri, *related])
