@@ -389,3 +389,23 @@ def test_term_pages_across_regulations_are_the_whole_list_cut(
             break
         number += 1
     assert paged == everything
+
+
+def test_my_office_pages_are_its_whole_list_cut(three_regulations: FlaskClient,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """My office's norms, page by page across regulations, are those of ?size=all."""
+    from server.pages.views import offices
+    query = "office=县人民政府"
+    whole = three_regulations.get(f"/offices.json?{query}&size=all").get_json()
+    everything = [n["iri"] for n in whole["norms"]]
+    assert whole["total"] == len(everything) and whole["regulations"] > 1
+    monkeypatch.setattr(offices, "PER_PAGE", 4)
+    paged, number = [], 1
+    while True:
+        page = three_regulations.get(f"/offices.json?{query}&page={number}").get_json()
+        assert page["total"] == whole["total"]
+        paged += [n["iri"] for n in page["norms"]]
+        if number >= page["pages"]:
+            break
+        number += 1
+    assert paged == everything

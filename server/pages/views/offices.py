@@ -26,7 +26,7 @@ from kg.source.offices import Office
 from kg.source.offices.labels import canonical
 from kg.source.offices.scheme import BASE_LEVELS, default_scheme
 from kg.source.statements import NORM_KINDS
-from server.pages import reads, sparql
+from server.pages import reads, sparql, window
 from server.pages.blueprint import bp
 from server.pages.lang import pick
 from server.pages.links import norm_record, term_ref
@@ -92,16 +92,23 @@ def reached(office: Office) -> list[str]:
     return sorted(r["a"] for r in rows)
 
 
-def _pattern(actors: list[str]) -> str:
-    return ("{ SELECT DISTINCT ?s WHERE { " + reads.values("a", actors) +
-            " ?s dg:appliesTo ?a ; a ?norm_class ; dg:source ?norm_src . "
-            + NORM_FILTER + " } }")
+def _pattern(actors: list[str], graph: str | None = None) -> str:
+    norm = f"?s a ?norm_class ; dg:source ?norm_src . {NORM_FILTER}"
+    return ("{ SELECT DISTINCT ?s WHERE { " + reads.values("a", actors) + " ?s dg:appliesTo ?a . "
+            + (norm if graph is None else f"GRAPH {graph} {{ {norm} }}") + " } }")
 
 
-def _records(actors: list[str], window: str, lang: str) -> list[dict[str, Any]]:
+def _per_regulation(actors: list[str]) -> window.Counts:
+    return reads.memo(("office-per-regulation", tuple(actors)),
+                      lambda: window.counted(_pattern(actors), by_class=False))
+
+
+def _records(actors: list[str], shown: slice | None, lang: str) -> list[dict[str, Any]]:
     def make() -> list[dict[str, Any]]:
         order = [r["s"] for r in reads.select(sparql.ORDERED, pattern=_pattern(actors),
-                                                    page=window, first="", rank="")]
+                                              page="", first="", rank="")] if shown is None \
+            else window.cut(_per_regulation(actors), shown, lambda _: 0,
+                            lambda _, graph: _pattern(actors, graph))
         sl = reads.statements_slice(reads.values("s", order), texts=True)
         out = []
         for iri in (i for i in order if i in sl.statements):
@@ -117,7 +124,8 @@ def _records(actors: list[str], window: str, lang: str) -> list[dict[str, Any]]:
             record["segments"] = segments(sl, unit.text, [st], lang) if unit else []
             out.append(record)
         return out
-    return reads.memo(("office-norms", tuple(actors), window, lang), make)
+    key = "" if shown is None else f"{shown.start}:{shown.stop}"
+    return reads.memo(("office-norms", tuple(actors), key, lang), make)
 
 
 def _groups(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -169,16 +177,14 @@ def office_data(choice: dict[str, str], number: int | None, lang: str) -> dict[s
         return data
     actors = reached(office)
     data["office"] = _office_view(office, actors, lang)
-    total = int(reads.select(sparql.COUNT, pattern=_pattern(actors))[0]["n"]) if actors else 0
+    per_regulation = _per_regulation(actors) if actors else {}
+    total = sum(per_regulation.values())
     pages = max(1, -(-total // PER_PAGE))
     current = 1 if number is None else min(max(1, number), pages)
-    window = "" if number is None else f"LIMIT {PER_PAGE} OFFSET {(current - 1) * PER_PAGE}"
-    records = _records(actors, window, lang) if actors else []
-    regulations = reads.select("SELECT (COUNT(DISTINCT ?slug) AS ?n) WHERE { {pattern} "
-                               "BIND(" + sparql.SLUG.format(v="?s") + " AS ?slug) }",
-                               pattern=_pattern(actors)) if actors else [{"n": "0"}]
+    shown = None if number is None else slice((current - 1) * PER_PAGE, current * PER_PAGE)
+    records = _records(actors, shown, lang) if actors else []
     data.update(total=total, page=current, pages=pages, norms=records,
-                groups=_groups(records), regulations=int(regulations[0]["n"]))
+                groups=_groups(records), regulations=len(per_regulation))
     return data
 
 
