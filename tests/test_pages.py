@@ -409,3 +409,19 @@ def test_my_office_pages_are_its_whole_list_cut(three_regulations: FlaskClient,
             break
         number += 1
     assert paged == everything
+
+
+def test_home_lists_every_regulation_a_page_at_a_time(three_regulations: FlaskClient,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """1,759 regulations at corpus size: home shows them in pages, each once, with
+    their chapters and counts."""
+    from server.pages.views import home
+    whole = three_regulations.get("/index.json").get_json()
+    assert whole["pages"] == 1 and len(whole["regulations"]) == whole["total"] == 3
+    monkeypatch.setattr(home, "REGULATIONS_PER_PAGE", 2)
+    first = three_regulations.get("/index.json").get_json()
+    second = three_regulations.get("/index.json?page=2").get_json()
+    assert first["pages"] == 2
+    assert first["regulations"] + second["regulations"] == whole["regulations"]
+    html = three_regulations.get("/").get_data(as_text=True)
+    assert 'rel="next"' in html

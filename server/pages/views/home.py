@@ -12,27 +12,42 @@ from server.pages.lang import translate
 from server.pages.links import norm_record, term_href, unit_href
 from server.pages.slice import NORM_KINDS, Slice
 from server.pages.textmarks import segments
-from server.pages.twins import Page, page
+from server.pages.twins import Page, page, requested_page
 from server.pages.viewmodel import UnitView
 
 LEGEND = (*NORM_KINDS, "Purpose")
 TERM_KINDS = ("actor", "mechanism", "carrier")
 TOP_TERMS = 12
+REGULATIONS_PER_PAGE = 50  # on one page of home: 1,759 at corpus size
 TIED_SHOWN = 500  # terms read to break ties at the twelfth by label
 
 
 @page(bp, "/", "home")
 def home() -> Page:
     lang = g.lang
-    data = reads.memo(("home", lang), lambda: _home(lang))
+    slugs = reads.memo("home-slugs", _slugs)
+    number, pages = requested_page(len(slugs), REGULATIONS_PER_PAGE)
+    shown = slugs[(number - 1) * REGULATIONS_PER_PAGE: number * REGULATIONS_PER_PAGE]
+    data = reads.memo(("home", lang, number, REGULATIONS_PER_PAGE),
+                      lambda: _home(shown, lang))
+    data = {**data, "page": number, "pages": pages, "total": len(slugs)}
     return Page("pages/home.html", translate("site", lang), data,
                 [r["iri"] for r in data["regulations"]])
 
 
-def _home(lang: str) -> dict[str, Any]:
+def _slugs() -> list[str]:
+    """Every regulation, in the order home lists them."""
     sl = reads.new_slice()
     reads.add_regulations(sl)
-    reads.add_units(sl, "VALUES ?kind { dg:Chapter }")
+    return sorted(sl.regulations)
+
+
+def _home(shown: list[str], lang: str) -> dict[str, Any]:
+    sl = reads.new_slice()
+    base = reads.iris()
+    regs = reads.values("r", (str(base.regulation(slug)) for slug in shown))
+    reads.add_regulations(sl, regs)
+    reads.add_units(sl, f"{regs} ?u eli:is_part_of ?r . ?u a dg:Chapter .")
     sl.index()
     counts = _counts()
     regulations = []
