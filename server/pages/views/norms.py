@@ -21,6 +21,9 @@ from server.pages.viewmodel import StatementView
 from server.pages.views.home import term_weights
 
 PER_PAGE = 20
+# the chapter filter is offered up to this many regulations (a select of tens of
+# thousands of chapters is no help; ?chapter= still filters)
+CHAPTER_OPTIONS_UP_TO = 100
 ACTOR_OPTIONS = 500  # the actor filter offers those most norms apply to (any has its page)
 CSV_FIELDS = ("iri", "class", "cue", "article", "source", "addressee", "establishes",
               "concerns", "action", "exact")
@@ -135,7 +138,8 @@ def _with_chosen_actor(options: dict[str, list[dict[str, str]]], actor: str
 def _options(lang: str) -> dict[str, list[dict[str, str]]]:
     sl = reads.new_slice()
     reads.add_regulations(sl)
-    reads.add_units(sl, "VALUES ?kind { dg:Chapter }")
+    if len(sl.regulations) <= CHAPTER_OPTIONS_UP_TO:
+        reads.add_units(sl, "VALUES ?kind { dg:Chapter }")
     weights = term_weights()
     applied = sorted((t for t, (applies, _) in weights.items() if applies),
                      key=lambda t: (-weights[t][0], t))[:ACTOR_OPTIONS]
@@ -144,7 +148,9 @@ def _options(lang: str) -> dict[str, list[dict[str, str]]]:
     chosen = set(applied)
     return {
         "modality": [{"value": c, "label": sl.class_label(c, lang)} for c in NORM_KINDS],
-        "chapter": [{"value": c.iri.split("/reg/", 1)[1], "label": c.zh}
+        "chapter": [{"value": c.iri.split("/reg/", 1)[1],
+                     "label": c.zh if len(sl.regulations) == 1
+                     else f"{sl.regulations[slug].label(lang)} · {c.zh}"}
                     for slug in sorted(sl.regulations) for c in sl.chapters(slug)],
         "actor": [{"value": t.id, "label": t.label(lang)} for t in sl.terms_of("actor")
                   if t.iri in chosen],
