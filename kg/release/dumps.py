@@ -82,6 +82,7 @@ def write_rest(folder: Path, previous: Path | None = None, base: str = DEFAULT_B
             jobs = [pool.submit(trig.write, folder, previous, prefixes),
                     pool.submit(_merge_runs, folder / _RUNS, union)]
             jobs[1].result()
+            shutil.rmtree(folder / _RUNS)  # merged: a copy of every triple (9 GB at corpus)
             jobs += [pool.submit(_serialize, union, folder / TURTLE, prefixes),
                      pool.submit(_serialize, union, folder / JSON_LD, None)]
             db = None if delta is None or previous is None else incremental.store_from(
