@@ -21,6 +21,21 @@ PER_REGULATION = """SELECT {group} ?slug (COUNT(*) AS ?n) WHERE { {pattern}
 Counts = dict[tuple[str, str], int]  # (class or "", regulation slug) → matches
 
 
+def typed_in(graph: str, classes: tuple[str, ...], var: str = "?c", more: str = "") -> str:
+    """Statements of ``classes`` in one regulation's graph (binding ?s, ``var`` and what
+    ``more`` binds). The classes as VALUES: as a FILTER, Oxigraph starts from every
+    statement of the store (0.15 s a regulation against 0.001 s)."""
+    values = " ".join(f"dg:{c}" for c in classes)
+    return f"GRAPH {graph} {{ VALUES {var} {{ {values} }} ?s a {var} {more} }}"
+
+
+def exists(pattern: str) -> str:
+    """``pattern`` as a test of statements found in one regulation's graph. Joined
+    instead, Oxigraph walks the pattern's every match (all 100,000 norms of 未明示主体)
+    before it meets the graph's few: 0.10 s a regulation against 0.004 s."""
+    return f" FILTER EXISTS {{ {pattern} }}" if pattern.strip() else ""
+
+
 def counted(pattern: str, by_class: bool) -> Counts:
     """How many statements of ``pattern`` each regulation holds (per class)."""
     rows = reads.select(PER_REGULATION, pattern=pattern, group="?c" if by_class else "")

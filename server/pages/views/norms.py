@@ -51,7 +51,7 @@ def _pattern(f: dict[str, str], graph: str | None = None) -> str:
     """The norms matching the filters, as a group pattern binding ?s (in one
     regulation's graph, when given)."""
     norm = f"?s a ?norm_class ; dg:source ?norm_src . {sparql.among('norm_class', _kinds(f))}"
-    parts = [norm if graph is None else f"GRAPH {graph} {{ {norm} }}"]
+    parts: list[str] = []
     if f["chapter"]:
         chapter = reads.iri(f"{reads.iris().base}reg/{f['chapter']}") or "<urn:none>"
         parts.append(f"?norm_src eli:is_part_of* {chapter} . {chapter} a dg:Chapter .")
@@ -67,7 +67,11 @@ def _pattern(f: dict[str, str], graph: str | None = None) -> str:
                      f"FILTER(CONTAINS(COALESCE(?q_exact, ''), {needle}) || "
                      f"CONTAINS(COALESCE(?q_action, ''), {needle}) || "
                      f"CONTAINS(COALESCE(?q_cue, ''), {needle}))")
-    return "{ SELECT DISTINCT ?s WHERE { " + " ".join(parts) + " } }"
+    if graph is not None:
+        typed = window.typed_in(graph, _kinds(f), "?norm_class", "; dg:source ?norm_src")
+        return ("{ SELECT DISTINCT ?s WHERE { " + typed + window.exists(" ".join(parts))
+                + " } }")
+    return "{ SELECT DISTINCT ?s WHERE { " + " ".join([norm, *parts]) + " } }"
 
 
 def _per_regulation(f: dict[str, str]) -> window.Counts:

@@ -94,8 +94,13 @@ def reached(office: Office) -> list[str]:
 
 def _pattern(actors: list[str], graph: str | None = None) -> str:
     norm = f"?s a ?norm_class ; dg:source ?norm_src . {NORM_FILTER}"
-    return ("{ SELECT DISTINCT ?s WHERE { " + reads.values("a", actors) + " ?s dg:appliesTo ?a . "
-            + (norm if graph is None else f"GRAPH {graph} {{ {norm} }}") + " } }")
+    applies = reads.values("a", actors) + " ?s dg:appliesTo ?a ."
+    if graph is not None:  # ?s is bound: its own few dg:appliesTo are tested
+        among = ", ".join(t for t in map(reads.iri, actors) if t) or "<urn:none>"
+        typed = window.typed_in(graph, NORM_KINDS, "?norm_class", "; dg:source ?norm_src")
+        return ("{ SELECT DISTINCT ?s WHERE { " + typed
+                + window.exists(f"?s dg:appliesTo ?a . FILTER(?a IN ({among}))") + " } }")
+    return "{ SELECT DISTINCT ?s WHERE { " + applies + " " + norm + " } }"
 
 
 def _per_regulation(actors: list[str]) -> window.Counts:

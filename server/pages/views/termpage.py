@@ -38,7 +38,8 @@ def pattern(kind: str, focus: str) -> str:
 def _in_graph(kind: str, focus: str, cls: str, graph: str) -> str:
     """The statements of one class of a term's page in one regulation's graph."""
     link, _ = _link(kind, focus)
-    return "{ SELECT DISTINCT ?s WHERE { " + link + f" GRAPH {graph} {{ ?s a dg:{cls} }} }} }}"
+    return ("{ SELECT DISTINCT ?s WHERE { " + window.typed_in(graph, (cls,))
+            + window.exists(link) + " } }")
 
 
 def _rank(cls: str) -> int:

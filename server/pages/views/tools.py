@@ -71,12 +71,12 @@ def _actor_network(term_id: str, lang: str) -> tuple[dict[str, Any], dict[str, A
     linked = f"{{ ?s dg:appliesTo {focus} }} UNION {{ ?s dg:promoter {focus} }}"
     norm = f"?s a ?c . {sparql.among('c', NORM_KINDS)}"
 
-    def of(where: str) -> str:
-        return "{ SELECT DISTINCT ?s WHERE { " + linked + " " + where + " } }"
-    per_regulation = window.counted(of(norm), by_class=False)
+    per_regulation = window.counted("{ SELECT DISTINCT ?s WHERE { " + linked + " " + norm
+                                    + " } }", by_class=False)
     count = sum(per_regulation.values())
     order = window.cut(per_regulation, slice(0, NETWORK_NORMS), lambda _: 0,
-                       lambda _, graph: of(f"GRAPH {graph} {{ {norm} }}"))
+                       lambda _, graph: "{ SELECT DISTINCT ?s WHERE { "
+                       + window.typed_in(graph, NORM_KINDS) + window.exists(linked) + " } }")
     sl = reads.statements_slice(reads.values("s", order))
     related = [*top.broader, *top.narrower]
     reads.add_terms(sl, [top.term.iri, *related])
