@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -298,6 +298,26 @@ def three_regulations(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flas
     app.extensions[KEY].close()
 
 
+def _every_page(client: FlaskClient, path: str, query: str,
+                iris: Callable[[dict], list[str]]) -> list[str]:
+    """The IRIs of ``path``'s pages, from the first to the last, in order (``query``
+    is empty or ends with &); each page's total is the same."""
+    shown: list[str] = []
+    number, total = 1, None
+    while True:
+        page = client.get(f"{path}?{query}page={number}").get_json()
+        assert total in (None, page.get("total"))
+        total = page.get("total")
+        shown += iris(page)
+        if number >= page["pages"]:
+            return shown
+        number += 1
+
+
+def _norm_iris(page: dict) -> list[str]:
+    return [n["iri"] for n in page["norms"]]
+
+
 @pytest.mark.parametrize("query", ["", "modality=Obligation&", "modality=Prohibition&",
                                    "q=应当&", "review=hand&",
                                    "actor=government-county-level-and-above&"])
@@ -310,15 +330,7 @@ def test_norm_list_pages_are_the_whole_list_cut(three_regulations: FlaskClient, 
     monkeypatch.setattr(norms, "PER_PAGE", 7)
     whole = three_regulations.get(f"/norms.json?{query}size=all").get_json()
     assert len({n["iri"].split("/reg/")[1].split("/")[0] for n in whole["norms"]}) > 1
-    paged, number = [], 1
-    while True:
-        page = three_regulations.get(f"/norms.json?{query}page={number}").get_json()
-        assert page["total"] == whole["total"]
-        paged += [n["iri"] for n in page["norms"]]
-        if number >= page["pages"]:
-            break
-        number += 1
-    assert paged == [n["iri"] for n in whole["norms"]]
+    assert _every_page(three_regulations, "/norms.json", query, _norm_iris) == _norm_iris(whole)
 
 
 def test_counts_include_the_files_served_beside_the_release(
@@ -351,15 +363,10 @@ def test_a_term_index_is_paged_in_label_order(client: FlaskClient,
     whole = client.get("/actors.json?lang=en").get_json()
     assert whole["pages"] == 1 and whole["total"] == len(whole["terms"]) > 7
     monkeypatch.setattr(terms, "PER_PAGE", 7)
-    paged, number = [], 1
-    while True:
-        page = client.get(f"/actors.json?lang=en&page={number}").get_json()
-        paged += [t["iri"] for t in page["terms"]]
-        if number >= page["pages"]:
-            break
-        number += 1
+    paged = _every_page(client, "/actors.json", "lang=en&",
+                        lambda page: [t["iri"] for t in page["terms"]])
     assert paged == [t["iri"] for t in whole["terms"]]
-    assert number == -(-whole["total"] // 7)
+    assert client.get("/actors.json?lang=en").get_json()["pages"] == -(-whole["total"] // 7)
     labels = [t["label"].lower() for t in whole["terms"]]
     assert labels == sorted(labels)
     html = client.get("/actors?lang=en&page=2").get_data(as_text=True)
@@ -381,14 +388,7 @@ def test_term_pages_across_regulations_are_the_whole_list_cut(
     everything = iris(whole)
     assert len({i.split("/reg/")[1].split("/")[0] for i in everything}) > 1
     monkeypatch.setattr(termpage, "PER_PAGE", 3)
-    paged, number = [], 1
-    while True:
-        page = three_regulations.get(f"{path}.json?page={number}").get_json()
-        paged += iris(page)
-        if number >= page["pages"]:
-            break
-        number += 1
-    assert paged == everything
+    assert _every_page(three_regulations, f"{path}.json", "", iris) == everything
 
 
 def test_my_office_pages_are_its_whole_list_cut(three_regulations: FlaskClient,
@@ -400,15 +400,7 @@ def test_my_office_pages_are_its_whole_list_cut(three_regulations: FlaskClient,
     everything = [n["iri"] for n in whole["norms"]]
     assert whole["total"] == len(everything) and whole["regulations"] > 1
     monkeypatch.setattr(offices, "PER_PAGE", 4)
-    paged, number = [], 1
-    while True:
-        page = three_regulations.get(f"/offices.json?{query}&page={number}").get_json()
-        assert page["total"] == whole["total"]
-        paged += [n["iri"] for n in page["norms"]]
-        if number >= page["pages"]:
-            break
-        number += 1
-    assert paged == everything
+    assert _every_page(three_regulations, "/offices.json", f"{query}&", _norm_iris) == everything
 
 
 def test_home_lists_every_regulation_a_page_at_a_time(three_regulations: FlaskClient,
