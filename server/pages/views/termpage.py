@@ -48,9 +48,11 @@ def _rank(cls: str) -> int:
 
 def enforced_pattern(focus: str) -> str:
     """The liabilities an actor imposes: named by the clause, or a designation it is
-    within."""
+    within. The class is a test of those found (joined, Oxigraph read every liability
+    first: 3.4 s for 沿海县级人民政府 at corpus size, against 6 ms)."""
     return ("{ SELECT DISTINCT ?s WHERE { { ?s dg:enforcedBy " + focus + " } UNION { "
-            + focus + " dg:within ?by . ?s dg:enforcedBy ?by } ?s a dg:Liability } }")
+            + focus + " dg:within ?by . ?s dg:enforcedBy ?by }"
+            + window.exists("?s a dg:Liability") + " } }")
 
 
 @dataclass(frozen=True)
