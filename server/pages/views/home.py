@@ -49,7 +49,7 @@ def _home(shown: list[str], lang: str) -> dict[str, Any]:
     reads.add_regulations(sl, regs)
     reads.add_units(sl, f"{regs} ?u eli:is_part_of ?r . ?u a dg:Chapter .")
     sl.index()
-    counts = _counts()
+    counts = regulation_counts()
     regulations = []
     for reg in sorted(sl.regulations.values(), key=lambda r: r.slug):
         regulations.append({
@@ -81,8 +81,13 @@ def review_counts() -> dict[str, dict[str, int]]:
     return reads.memo(("review-counts",), make)
 
 
+def regulation_counts() -> dict[str, dict[str, int]]:
+    """Per regulation: chapters, articles, paragraphs, norms and norms per class (from
+    the release's counts, kept per build)."""
+    return reads.memo("regulation-counts", _counts)
+
+
 def _counts() -> dict[str, dict[str, int]]:
-    """Per regulation: chapters, articles, paragraphs, norms and norms per class."""
     counts: dict[str, dict[str, int]] = {}
     for row in reads.summarised("units"):
         counts.setdefault(row["slug"], _zero())[reads.local(row["kind"]).lower()] = int(row["n"])

@@ -18,7 +18,7 @@ from server.pages.slice import NORM_KINDS, Slice
 from server.pages.textmarks import segments
 from server.pages.twins import Page, page, requested_page
 from server.pages.viewmodel import StatementView
-from server.pages.views.home import term_weights
+from server.pages.views.home import regulation_counts, term_weights
 
 PER_PAGE = 20
 # the chapter filter is offered up to this many regulations (a select of tens of
@@ -80,12 +80,10 @@ def _per_regulation(f: dict[str, str]) -> window.Counts:
     def count() -> window.Counts:
         if any(f[k] for k in ("chapter", "actor", "review", "q")):
             return window.counted(_pattern(f), by_class=False)
-        kinds, counts = _kinds(f), dict[tuple[str, str], int]()
-        for row in reads.summarised("norms"):
-            if reads.local(row["class"]) in kinds:
-                key = ("", row["slug"])
-                counts[key] = counts.get(key, 0) + int(row["n"])
-        return counts
+        kinds = _kinds(f)
+        matches = {slug: sum(per.get(k, 0) for k in kinds)
+                   for slug, per in regulation_counts().items()}
+        return {("", slug): n for slug, n in matches.items() if n}
     return reads.memo(("norms-per-regulation", tuple(sorted(f.items()))), count)
 
 
