@@ -20,6 +20,10 @@ SLUG = re.compile(rf"[a-z0-9][a-z0-9-]{{0,{SLUG_LENGTH - 1}}}")
 # Guangdong's 860,000 quads take 5 s and about 500 MB per worker; the whole corpus
 # (some 17 million) stays on disk.
 MEMORY_QUADS = 1_500_000
+# Releases kept in build/releases: the current one, the one a running server may still
+# be reading, and one more to go back to. At corpus size one release is 29 GB, so an
+# operator short of disk keeps 2; fewer would delete the release a server still reads.
+KEEP_RELEASES, FEWEST_RELEASES = 3, 2
 
 def _env_path(name: str, default: Path) -> Path:
     return Path(os.environ[name]) if os.environ.get(name) else default
@@ -42,6 +46,7 @@ class Settings:
     base_iri: str = DEFAULT_BASE
     memory_quads: int = MEMORY_QUADS  # query workers copy a store this small into memory
     queue_wait: float = 1.0         # seconds a request waits for a free query worker
+    keep_releases: int = KEEP_RELEASES  # releases kept in build/releases
 
     def __post_init__(self) -> None:
         defaults = {"data_dir": "data", "ontology_dir": "ontology", "queries_dir": "queries",
@@ -49,6 +54,10 @@ class Settings:
         for name, folder in defaults.items():
             if getattr(self, name) is None:
                 object.__setattr__(self, name, self.root / folder)
+        if self.keep_releases < FEWEST_RELEASES:
+            raise InputError("--keep-releases (KG_KEEP_RELEASES)", None,
+                             f"keep at least {FEWEST_RELEASES} releases (the current one "
+                             f"and the one a server may still read), not {self.keep_releases}")
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -61,7 +70,8 @@ class Settings:
                 values[name] = Path(env)
         if os.environ.get("KG_BASE_IRI"):
             values["base_iri"] = os.environ["KG_BASE_IRI"]
-        for name, kind in (("memory_quads", int), ("queue_wait", float)):
+        for name, kind in (("memory_quads", int), ("queue_wait", float),
+                           ("keep_releases", int)):
             env = os.environ.get(f"KG_{name.upper()}")
             if env:
                 values[name] = _number(f"KG_{name.upper()}", env, kind)

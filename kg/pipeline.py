@@ -94,7 +94,7 @@ def run(settings: Settings, write: bool = True, engine: str = "fast",
     result = clock.time("merge", _result, iris, accepted, clock.timings)
     if write:
         result.release = clock.time("store", store.write, settings.build_dir, result.graphs,
-                                    _info(settings, result), force)
+                                    _info(settings, result), force, settings.keep_releases)
     return result
 
 

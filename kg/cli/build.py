@@ -9,6 +9,7 @@ import time
 
 from kg import pipeline
 from kg.cli.common import settings_from, stage_progress
+from kg.config import Settings
 from kg.errors import ValidationFailed
 
 QUARANTINED = 4  # published, but some regulations were left out (named on stderr)
@@ -22,6 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="write a new release even when the sources are unchanged")
     cmd.add_argument("--strict", action="store_true",
                      help="all or nothing: one bad regulation fails the whole build")
+    cmd.add_argument("--keep-releases", type=int, metavar="N",
+                     help="releases kept in build/releases, the new one included "
+                     "(default 3, at least 2; $KG_KEEP_RELEASES)")
     cmd.set_defaults(handler=handle)
     check = subparsers.add_parser("validate", help="check annotations and SHACL shapes "
                                   "without writing a build")
@@ -38,10 +42,17 @@ def handle_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = settings_from(args)
+    if args.keep_releases is None:
+        return settings
+    return settings.with_(keep_releases=args.keep_releases)
+
+
 def handle(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
-        result = pipeline.run(settings_from(args), force=args.force, strict=args.strict,
+        result = pipeline.run(_settings(args), force=args.force, strict=args.strict,
                               progress=stage_progress())
     except ValidationFailed as exc:
         print(f"kg build: {exc}\nthe previous build is unchanged", file=sys.stderr)

@@ -37,13 +37,13 @@ from kg.release import checked, dcat, dumps, incremental, summary, trig
 MANIFEST = "manifest.json"
 INTERNAL = "internal"  # the manifest's checksums of files the server reads, not downloads
 NQUADS, STORE_DIR = dumps.NQUADS, dumps.STORE_DIR
-KEEP_RELEASES = 3
 
 
 def write(build_dir: Path, graphs: Mapping[URIRef, Graph], info: dict,
-          force: bool = False) -> Path:
-    """Write a new release from named graphs (IRI → graph) and make it current.
-    Unless ``force``, the current release is kept when it already holds this data."""
+          force: bool = False, keep: int = config.KEEP_RELEASES) -> Path:
+    """Write a new release from named graphs (IRI → graph) and make it current, keeping
+    ``keep`` releases in all. Unless ``force``, the current release is kept when it
+    already holds this data."""
     releases = build_dir / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     staging = releases / f".staging-{os.getpid()}-{uuid.uuid4().hex[:8]}"
@@ -77,7 +77,7 @@ def write(build_dir: Path, graphs: Mapping[URIRef, Graph], info: dict,
         raise
     checked.remember(build_dir, release, [MANIFEST, *manifest["files"], *internal])
     _switch(build_dir, release)
-    _prune(releases, keep=release)
+    _prune(releases, release, keep)
     checked.forget_all_but(build_dir, {p.name for p in releases.iterdir()})
     return release
 
@@ -142,10 +142,16 @@ def _switch(build_dir: Path, release: Path) -> None:
     os.replace(tmp, link)
 
 
-def _prune(releases: Path, keep: Path) -> None:
-    old = sorted((p for p in releases.iterdir() if p.is_dir() and p != keep
-                  and not p.name.startswith(".")), key=lambda p: p.name)
-    for path in old[: max(0, len(old) - (KEEP_RELEASES - 1))]:
+def _age(release: Path) -> tuple[str, int]:
+    """Oldest first: by the name's stamp, then, for builds within the same second (the
+    rest of the name is a digest, in no order), by when the folder was made."""
+    return release.name[:15], release.stat().st_mtime_ns
+
+
+def _prune(releases: Path, current: Path, keep: int) -> None:
+    old = sorted((p for p in releases.iterdir() if p.is_dir() and p != current
+                  and not p.name.startswith(".")), key=_age)
+    for path in old[: max(0, len(old) - (keep - 1))]:
         shutil.rmtree(path, ignore_errors=True)
 
 
