@@ -4,6 +4,7 @@ than the current one and the one a server may still be reading."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -55,3 +56,10 @@ def test_kg_build_refuses_keep_releases_1_before_building(tmp_path: Path) -> Non
     assert done.returncode == 2, done.stderr
     assert "keep at least 2 releases" in done.stderr
     assert not (tmp_path / "releases").exists()
+
+
+def test_the_flag_wins_over_the_environment(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "kg.cli", "--build-dir", str(tmp_path),
+                           "build", "--keep-releases", "1"], capture_output=True, text=True,
+                          env={**os.environ, "KG_KEEP_RELEASES": "5"})
+    assert done.returncode == 2 and "not 1" in done.stderr, done.stderr

@@ -9,7 +9,6 @@ import time
 
 from kg import pipeline
 from kg.cli.common import settings_from, stage_progress
-from kg.config import Settings
 from kg.errors import ValidationFailed
 
 QUARANTINED = 4  # published, but some regulations were left out (named on stderr)
@@ -42,17 +41,10 @@ def handle_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    settings = settings_from(args)
-    if args.keep_releases is None:
-        return settings
-    return settings.with_(keep_releases=args.keep_releases)
-
-
 def handle(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
-        result = pipeline.run(_settings(args), force=args.force, strict=args.strict,
+        result = pipeline.run(settings_from(args), force=args.force, strict=args.strict,
                               progress=stage_progress())
     except ValidationFailed as exc:
         print(f"kg build: {exc}\nthe previous build is unchanged", file=sys.stderr)

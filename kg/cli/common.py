@@ -16,7 +16,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return Settings.from_env(
         data_dir=Path(args.data_dir) if getattr(args, "data_dir", None) else None,
         build_dir=Path(args.build_dir) if getattr(args, "build_dir", None) else None,
-        base_iri=getattr(args, "base_iri", None))
+        base_iri=getattr(args, "base_iri", None),
+        keep_releases=getattr(args, "keep_releases", None))
 
 
 def ensure_build(settings: Settings) -> Path:
